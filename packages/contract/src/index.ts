@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './auth.js';
+export * from './warnings.js';
+export * from './screen.js';
+export * from './intake.js';
