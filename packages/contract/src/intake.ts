@@ -29,6 +29,8 @@ export const RejectedRow = z.object({
   rowNumber: z.number().int(),
   column: z.string(),
   value: z.string(),
+  /** Stable id of the rule the row broke, e.g. `resident_id.check_digit`. */
+  rule: z.string(),
   reason: z.string(),
 });
 export type RejectedRow = z.infer<typeof RejectedRow>;

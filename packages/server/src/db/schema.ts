@@ -1,0 +1,181 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types. Both dialects store the same shapes: timestamps as ISO-8601 UTC text, dates
+ * as ISO text, money as integer fen (bigint on PostgreSQL), booleans as 0/1, JSON as text.
+ */
+export interface Database {
+  territory_unit: TerritoryUnitTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  intake_batch: IntakeBatchTable;
+  intake_record: IntakeRecordTable;
+  intake_reject: IntakeRejectTable;
+  signal: SignalTable;
+  warning: WarningTable;
+  warning_event: WarningEventTable;
+  app_user: AppUserTable;
+  user_scope: UserScopeTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+  app_setting: AppSettingTable;
+}
+
+export interface TerritoryUnitTable {
+  code: string;
+  name: string;
+  level: 'city' | 'district' | 'subdistrict' | 'community';
+  parent_code: string | null;
+}
+
+export interface HouseholdTable {
+  id: string;
+  /** The demo city's or the department's stable household number. */
+  external_key: string;
+  community_code: string;
+  address_enc: string;
+  address_masked: string;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  annual_income_fen: number;
+  member_count: number;
+  programme: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  /** HMAC-SHA256 of the 18-digit resident ID: the only way to look a person up by ID. */
+  id_hash: string;
+  id_enc: string;
+  id_masked: string;
+  name: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  household_id: string | null;
+  relation: string;
+  created_at: string;
+}
+
+export interface IntakeBatchTable {
+  id: string;
+  source_id: string;
+  file_name: string;
+  file_sha256: string;
+  encoding: string;
+  status: 'applied' | 'refused' | 'duplicate';
+  refusal: string | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  unchanged: number;
+  signals: number;
+  received_at: string;
+  duplicate_of: string | null;
+  submitted_by: string | null;
+}
+
+export interface IntakeRecordTable {
+  source_id: string;
+  record_key: string;
+  version: number;
+  content_hash: string;
+  is_current: number;
+  batch_id: string;
+  row_number: number;
+  person_id: string | null;
+  /** The normalised record, encrypted: it holds resident IDs and health data. */
+  payload_enc: string;
+  received_at: string;
+}
+
+export interface IntakeRejectTable {
+  id: Generated<number>;
+  batch_id: string;
+  row_number: number;
+  column_name: string;
+  /** The offending value, encrypted (it may be a resident ID). */
+  value_enc: string;
+  reason: string;
+  /** The whole original row as the department sent it, encrypted, for download and fix. */
+  row_enc: string;
+}
+
+export interface SignalTable {
+  id: string;
+  kind: string;
+  household_id: string | null;
+  person_id: string | null;
+  occurred_on: string;
+  amount_fen: number | null;
+  source_id: string;
+  record_key: string;
+  record_version: number;
+  batch_id: string;
+  row_number: number;
+  superseded: number;
+  created_at: string;
+}
+
+export interface WarningTable {
+  id: string;
+  household_id: string;
+  community_code: string;
+  situation: string;
+  rule_id: string;
+  rule_version: number;
+  status: 'open' | 'acknowledged' | 'closed';
+  key_figure_fen: number | null;
+  explanation: string;
+  opened_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface WarningEventTable {
+  id: Generated<number>;
+  warning_id: string;
+  at: string;
+  action: string;
+  user_id: string | null;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: 'city_admin' | 'social_worker' | 'screen_viewer';
+  disabled: number;
+  created_at: string;
+}
+
+export interface UserScopeTable {
+  user_id: string;
+  territory_code: string;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database.js';
+import { bulkInsert, type BulkValue } from '../db/bulk.js';
+import type { Database, HouseholdTable, PersonTable } from '../db/schema.js';
+import { withinScope, type Scope } from '../territory/scope.js';
+
+export type HouseholdRow = HouseholdTable;
+export type PersonRow = PersonTable;
+
+const HOUSEHOLD_COLUMNS = ['id', 'external_key', 'community_code', 'address_enc', 'address_masked', 'phone_enc', 'phone_masked',
+  'annual_income_fen', 'member_count', 'programme', 'created_at', 'updated_at'] as const satisfies readonly (keyof HouseholdTable)[];
+const PERSON_COLUMNS = ['id', 'id_hash', 'id_enc', 'id_masked', 'name', 'sex', 'birth_date', 'household_id', 'relation', 'created_at'] as const satisfies readonly (keyof PersonTable)[];
+
+/** Bulk loads of the registry (demo city, initial roster): outside any query-builder transaction. */
+export async function bulkInsertHouseholds(db: Db, rows: readonly HouseholdRow[]): Promise<number> {
+  return bulkInsert(db, 'household', HOUSEHOLD_COLUMNS, rows.map((r) => HOUSEHOLD_COLUMNS.map((c) => r[c] as BulkValue)));
+}
+
+export async function bulkInsertPersons(db: Db, rows: readonly PersonRow[]): Promise<number> {
+  return bulkInsert(db, 'person', PERSON_COLUMNS, rows.map((r) => PERSON_COLUMNS.map((c) => r[c] as BulkValue)));
+}
+
+export class RegistryRepository {
+  constructor(private readonly db: { kysely: Kysely<Database> }) {}
+
+  /** The person (and household) behind a resident-ID hash, if he is in the database. */
+  async findPersonByIdHash(idHash: string): Promise<Pick<PersonRow, 'id' | 'household_id'> | undefined> {
+    return this.db.kysely.selectFrom('person').select(['id', 'household_id']).where('id_hash', '=', idHash).executeTakeFirst();
+  }
+
+  /** Many lookups at once, for a batch: id hash → person. */
+  async findPersonsByIdHashes(idHashes: readonly string[]): Promise<Map<string, Pick<PersonRow, 'id' | 'household_id'>>> {
+    const found = new Map<string, Pick<PersonRow, 'id' | 'household_id'>>();
+    const unique = [...new Set(idHashes)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db.kysely.selectFrom('person').select(['id', 'household_id', 'id_hash'])
+        .where('id_hash', 'in', unique.slice(i, i + 500)).execute();
+      for (const r of rows) found.set(r.id_hash, { id: r.id, household_id: r.household_id });
+    }
+    return found;
+  }
+
+  async findHousehold(id: string): Promise<HouseholdRow | undefined> {
+    return this.db.kysely.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findHouseholdInScope(id: string, scope: Scope): Promise<HouseholdRow | undefined> {
+    return this.db.kysely.selectFrom('household').selectAll()
+      .where('id', '=', id).where((eb) => withinScope(eb, 'community_code', scope)).executeTakeFirst();
+  }
+
+  async members(householdId: string): Promise<PersonRow[]> {
+    return this.db.kysely.selectFrom('person').selectAll().where('household_id', '=', householdId).orderBy('birth_date').execute();
+  }
+
+  async counts(scope: Scope): Promise<{ persons: number; households: number }> {
+    const households = await this.db.kysely.selectFrom('household')
+      .select([(eb) => eb.fn.countAll<number>().as('households'), (eb) => eb.fn.sum<number>('member_count').as('persons')])
+      .where((eb) => withinScope(eb, 'community_code', scope)).executeTakeFirstOrThrow();
+    return { persons: Number(households.persons ?? 0), households: Number(households.households) };
+  }
+
+  async countHouseholds(): Promise<number> {
+    const r = await this.db.kysely.selectFrom('household').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
