@@ -15,11 +15,11 @@ export function maskPhone(phone: string): string {
 }
 
 /**
- * Keeps the place (up to and including the road, 路/街/巷/道/村) and hides the house number:
- * 玄武区梅园新村街道长江路12号3栋201室 → 玄武区梅园新村街道长江路****.
+ * Keeps the place (district, sub-district, road or village) and hides the house number and
+ * everything after it: 玄武区梅园新村街道长江路12号3栋201室 → 玄武区梅园新村街道长江路****.
  */
 export function maskAddress(address: string): string {
-  const match = /^(.*?[路街巷道村弄里])/.exec(address);
-  const keep = match?.[1] ?? Array.from(address).slice(0, 6).join('');
+  const firstDigit = address.search(/[0-9０-９一二三四五六七八九十]+[号弄组栋幢]/);
+  const keep = firstDigit > 0 ? address.slice(0, firstDigit) : Array.from(address).slice(0, 6).join('');
   return keep + '****';
 }

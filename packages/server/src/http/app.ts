@@ -50,15 +50,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(intakeRoutes(ctx));
 
   const webDir = ctx.config.webDir;
-  if (webDir && existsSync(join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', index: false });
+  const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', index: false });
+  app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any non-API GET is the app's page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply.status(404).send({ id: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
-    });
-  }
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ id: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+  });
   return app;
 }

@@ -28,7 +28,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ id: 'internal_error', message: 'Something went wrong on the server; the error has been logged.' });
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ id: 'not_found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
-  });
 }
