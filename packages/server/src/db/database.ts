@@ -26,6 +26,9 @@ function pgTypes(): pg.CustomTypesConfig {
 
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes() });
+  // An idle connection closed by the server (restart, failover, admin) must not crash the
+  // process: the pool drops it and opens a new one on the next query.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection closed: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

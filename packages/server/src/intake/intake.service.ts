@@ -66,7 +66,7 @@ export class IntakeService {
 
     const original = await intake.findAppliedBatchByFile(source.id, sha256);
     if (original) {
-      const duplicate: BatchRow = { ...batch, status: 'duplicate', duplicate_of: original.id, encoding: original.encoding, rows: original.rows };
+      const duplicate: BatchRow = { ...batch, status: 'duplicate', duplicate_of: original.id, encoding: original.encoding, rows: original.rows, unchanged: original.rows - original.rejected };
       await intake.insertBatch(duplicate);
       return { status: 'duplicate', batch: duplicate, original };
     }

@@ -1,0 +1,84 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { setUnauthorizedHandler } from './api/client';
+import { LoginPage } from './auth/LoginPage';
+import { RequireMe } from './auth/RequireMe';
+import { canSee, HOME_BY_ROLE, SessionProvider, useMe, useSession, type Page } from './auth/session';
+import { LocaleProvider } from './i18n/LocaleProvider';
+import { IntakePage } from './intake/IntakePage';
+import { AppLayout } from './layout/AppLayout';
+import { WarningDetailPage } from './warnings/WarningDetailPage';
+import { WorklistPage } from './worklist/WorklistPage';
+
+// The screen alone needs ECharts: load it (and its chunk) only when it is opened.
+const ScreenPage = lazy(() => import('./screen/ScreenPage').then((m) => ({ default: m.ScreenPage })));
+
+/** A 401 from any call drops the session and goes to /login, remembering where the user was. */
+function UnauthorizedRedirect() {
+  const navigate = useNavigate();
+  const { signedOut } = useSession();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      signedOut();
+      const next = window.location.pathname + window.location.search;
+      if (window.location.pathname !== '/login') {
+        void navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
+      }
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate, signedOut]);
+  return null;
+}
+
+/** UI routing by role; the API enforces the same limits. */
+function ForRole({ page, children }: { page: Page; children: ReactNode }) {
+  const me = useMe();
+  return canSee(me.role, page) ? children : <Navigate to={HOME_BY_ROLE[me.role]} replace />;
+}
+
+const fullPageSpin = (
+  <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh', background: '#050f24' }}>
+    <Spin size="large" />
+  </div>
+);
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <UnauthorizedRedirect />
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              path="/screen"
+              element={
+                <RequireMe>
+                  <ForRole page="screen">
+                    <Suspense fallback={fullPageSpin}>
+                      <ScreenPage />
+                    </Suspense>
+                  </ForRole>
+                </RequireMe>
+              }
+            />
+            <Route
+              element={
+                <RequireMe>
+                  <AppLayout />
+                </RequireMe>
+              }
+            >
+              <Route index element={<ForRole page="worklist"><WorklistPage /></ForRole>} />
+              <Route path="warnings" element={<ForRole page="worklist"><WorklistPage /></ForRole>} />
+              <Route path="warnings/:id" element={<ForRole page="worklist"><WarningDetailPage /></ForRole>} />
+              <Route path="intake" element={<ForRole page="intake"><IntakePage /></ForRole>} />
+            </Route>
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}

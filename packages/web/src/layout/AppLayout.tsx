@@ -1,0 +1,114 @@
+import { DashboardOutlined, DesktopOutlined, LogoutOutlined, MenuOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { canSee, useMe, useSession, type Page } from '../auth/session';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import './layout.css';
+
+const PAGE_PATHS: Record<Page, string> = { worklist: '/', intake: '/intake', screen: '/screen' };
+const PAGE_ICONS: Record<Page, ReactNode> = {
+  worklist: <DashboardOutlined />,
+  intake: <UploadOutlined />,
+  screen: <DesktopOutlined />,
+};
+const PAGES: readonly Page[] = ['worklist', 'intake', 'screen'];
+
+function selectedPage(pathname: string): Page {
+  if (pathname.startsWith('/intake')) return 'intake';
+  if (pathname.startsWith('/screen')) return 'screen';
+  return 'worklist';
+}
+
+/** The working pages' frame: side menu, and a header with the user, language and logout. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+
+  const items: MenuProps['items'] = PAGES.filter((page) => canSee(me.role, page)).map((page) => ({
+    key: page,
+    icon: PAGE_ICONS[page],
+    label: t(`nav.${page}`),
+  }));
+
+  async function signOut(): Promise<void> {
+    await logout();
+    await navigate('/login', { replace: true });
+  }
+
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedPage(pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        void navigate(PAGE_PATHS[key as Page]);
+      }}
+    />
+  );
+  const brand = (
+    <div className="app-brand">
+      <span className="app-brand-mark">守</span>
+      <span className="app-brand-name">{t('app.name')}</span>
+    </div>
+  );
+
+  return (
+    <Layout className="app-layout">
+      {narrow ? (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={240}
+          closable={false}
+          className="app-drawer"
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider width={208} className="app-sider" theme="dark">
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="app-header">
+          <Space size={4} className="app-header-title">
+            {narrow && (
+              <Button type="text" icon={<MenuOutlined />} aria-label={t('header.menu')} onClick={() => setMenuOpen(true)} />
+            )}
+            <Typography.Text strong ellipsis>
+              {narrow ? t('app.name') : t('app.fullName')}
+            </Typography.Text>
+          </Space>
+          <Space size={narrow ? 8 : 16} className="app-header-tools">
+            <Space size={6} className="app-user" data-testid="header-user">
+              <UserOutlined />
+              <span>{me.displayName}</span>
+              {!narrow && <Tag variant="filled">{t(`role.${me.role}`)}</Tag>}
+            </Space>
+            <LanguageSwitch />
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout" type="text">
+              {narrow ? null : t('header.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
