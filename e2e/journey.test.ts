@@ -30,9 +30,9 @@ describe('the social worker and the large screen, in a real browser', () => {
     neighbour = await createHousehold(ctx, { communityCode: COMMUNITY, annualIncomeFen: 2_400_000, headName: '周志强' });
     await ctx.accounts.createUser({ username: 'worker', displayName: '社工 王芳', password: 'e2e-worker', role: 'social_worker', territoryCodes: [COMMUNITY] });
     await ctx.accounts.createUser({ username: 'admin', displayName: '管理员', password: 'e2e-admin', role: 'city_admin', territoryCodes: ['3201'] });
-    await ctx.intake.ingest({
-      sourceId: 'medical-settlement', fileName: 'first.csv', submittedBy: null,
-      bytes: Buffer.from(settlementCsv([{ no: 'E1', id: family.headResidentId, name: '陈桂兰', date: '2026-11-18', total: '62000', reimbursed: '40000', oop: '22000' }])),
+    await ctx.deliveries.deliver({
+      sourceId: 'medical-settlement', fileName: 'first.csv', submittedBy: null, channel: 'upload',
+      file: { bytes: Buffer.from(settlementCsv([{ no: 'E1', id: family.headResidentId, name: '陈桂兰', date: '2026-11-18', total: '62000', reimbursed: '40000', oop: '22000' }])) },
     });
     browser = await launchBrowser();
   });
@@ -74,12 +74,12 @@ describe('the social worker and the large screen, in a real browser', () => {
     await page.locator('[data-testid="screen-live"][data-state="live"]').waitFor();
     const before = await page.getByTestId('screen-warning').count();
 
-    const outcome = await ctx.intake.ingest({
-      sourceId: 'medical-settlement', fileName: 'second.csv', submittedBy: null,
-      bytes: Buffer.from(settlementCsv([{ no: 'E2', id: neighbour.headResidentId, name: '周志强', date: '2026-11-30', total: '50000', reimbursed: '30000', oop: '20000' }])),
+    // Delivered like any department file: the warning reaches the screen through the live hub.
+    const outcome = await ctx.deliveries.deliver({
+      sourceId: 'medical-settlement', fileName: 'second.csv', submittedBy: null, channel: 'upload',
+      file: { bytes: Buffer.from(settlementCsv([{ no: 'E2', id: neighbour.headResidentId, name: '周志强', date: '2026-11-30', total: '50000', reimbursed: '30000', oop: '20000' }])) },
     });
     if (outcome.status !== 'applied') throw new Error('import failed');
-    for (const change of outcome.changes) ctx.hub.publish(change);
 
     const item = page.getByTestId('screen-warning').filter({ hasText: '周**' });
     await item.first().waitFor({ timeout: 10_000 });

@@ -29,5 +29,9 @@ export const ScreenSummary = z.object({
 });
 export type ScreenSummary = z.infer<typeof ScreenSummary>;
 
-/** Server-sent events on `/api/screen/stream`: event name `warning`, data a ScreenWarning. */
+/** Server-sent events on `/api/screen/stream`: event name `warning`, data a ScreenStreamEvent. */
 export const SCREEN_STREAM_EVENT = 'warning';
+
+/** A new warning (`opened`) or new evidence on an open one (`updated`). */
+export const ScreenStreamEvent = ScreenWarning.extend({ change: z.enum(['opened', 'updated']) });
+export type ScreenStreamEvent = z.infer<typeof ScreenStreamEvent>;

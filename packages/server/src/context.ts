@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadKeys, type PersonalDataKeys } from './identity/keys.js';
-import { IntakeService, type IntakeClock } from './intake/intake.service.js';
+import { DeliveryService } from './intake/delivery.service.js';
 import { LiveHub } from './screen/live-hub.js';
 import { ScreenService } from './screen/screen.service.js';
 import { TerritoryRepository } from './territory/territory.repository.js';
@@ -16,18 +16,24 @@ export interface AppContext {
   readonly config: Config;
   readonly db: Db;
   readonly keys: PersonalDataKeys;
-  readonly clock: IntakeClock;
+  readonly clock: Clock;
   readonly policy: readonly PolicyEntry[];
   readonly territory: TerritoryRepository;
   readonly accounts: AccountService;
-  readonly intake: IntakeService;
+  readonly deliveries: DeliveryService;
   readonly warnings: WarningService;
   readonly screen: ScreenService;
   readonly hub: LiveHub;
   close(): Promise<void>;
 }
 
-export const systemClock: IntakeClock = { now: () => new Date(), today: () => shanghaiDate(new Date()) };
+/** Now, and today's ISO date in Asia/Shanghai. */
+export interface Clock {
+  now(): Date;
+  today(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date(), today: () => shanghaiDate(new Date()) };
 
 /** Midnight today in Asia/Shanghai (UTC+8, no daylight saving), as an ISO timestamp. */
 export function startOfShanghaiDay(now: Date): string {
@@ -35,7 +41,7 @@ export function startOfShanghaiDay(now: Date): string {
 }
 
 /** Opens the database, runs migrations, loads the city's territory and wires the services. */
-export async function createContext(config: Config, options: { db?: Db; keys?: PersonalDataKeys; clock?: IntakeClock } = {}): Promise<AppContext> {
+export async function createContext(config: Config, options: { db?: Db; keys?: PersonalDataKeys; clock?: Clock } = {}): Promise<AppContext> {
   const db = options.db ?? openDatabase(config);
   await migrateToLatest(db);
   const city = cityTerritory(config.cityCode);
@@ -45,13 +51,15 @@ export async function createContext(config: Config, options: { db?: Db; keys?: P
   const keys = options.keys ?? loadKeys({ dataDir: config.dataDir, idHashKey: config.idHashKey, encryptionKey: process.env.SHOUWANG_ENCRYPTION_KEY });
   const clock = options.clock ?? systemClock;
   const policy = NANJING_POLICY;
+  const communities = await territory.communityCodes();
+  const hub = new LiveHub();
   return {
     config, db, keys, clock, policy, territory,
     accounts: new AccountService(new AccountRepository(db.kysely), () => clock.now()),
-    intake: new IntakeService(db, keys, clock, policy, config.cityCode),
+    deliveries: new DeliveryService(db, keys, config.dataDir, clock, { cityCode: config.cityCode, policy }, (code) => communities.has(code), (change) => hub.publish(change)),
     warnings: new WarningService(db, territory, keys, () => clock.today()),
     screen: new ScreenService(db, territory, config.cityCode, () => startOfShanghaiDay(clock.now())),
-    hub: new LiveHub(),
+    hub,
     close: () => db.close(),
   };
 }

@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   const ctx = await createContext(config);
   const app = await buildApp(ctx);
+  // Deliveries a stopped process left half-applied continue from their last checkpoint.
+  const resumed = ctx.deliveries.resumePending().then((n) => { if (n > 0) app.log.info(`${n} pending batch(es) resumed`); });
   let stopFeed: (() => void) | undefined;
   if (config.demoPersons > 0) {
     const report = await bootstrapDemo(ctx, app.log);
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
   }
 
+  resumed.catch((error: unknown) => app.log.error({ err: error }, 'resuming pending batches failed'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopFeed?.();

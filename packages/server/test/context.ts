@@ -2,14 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromEnv } from '../src/config.js';
-import { createContext, type AppContext } from '../src/context.js';
+import { createContext, type AppContext, type Clock } from '../src/context.js';
 import { ephemeralKeys } from '../src/identity/keys.js';
-import type { IntakeClock } from '../src/intake/intake.service.js';
 import type { DialectName } from '../src/db/database.js';
 import { createTestDb } from './databases.js';
 
 /** A clock the test moves by hand. */
-export class TestClock implements IntakeClock {
+export class TestClock implements Clock {
   constructor(public instant = new Date('2026-12-04T02:00:00.000Z')) {}
   now(): Date { return this.instant; }
   today(): string { return new Date(this.instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10); }

@@ -7,6 +7,7 @@ import { RequireMe } from './auth/RequireMe';
 import { canSee, HOME_BY_ROLE, SessionProvider, useMe, useSession, type Page } from './auth/session';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { IntakePage } from './intake/IntakePage';
+import { SourcePage } from './intake/SourcePage';
 import { AppLayout } from './layout/AppLayout';
 import { WarningDetailPage } from './warnings/WarningDetailPage';
 import { WorklistPage } from './worklist/WorklistPage';
@@ -74,6 +75,7 @@ export function App() {
               <Route path="warnings" element={<ForRole page="worklist"><WorklistPage /></ForRole>} />
               <Route path="warnings/:id" element={<ForRole page="worklist"><WarningDetailPage /></ForRole>} />
               <Route path="intake" element={<ForRole page="intake"><IntakePage /></ForRole>} />
+              <Route path="intake/sources/:id" element={<ForRole page="intake"><SourcePage /></ForRole>} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -45,7 +45,7 @@ try {
   const ctx = await createContext(config, { db, keys: ephemeralKeys(), clock });
   await loadDemoCity(ctx.db, ctx.keys, city, clock.now().toISOString());
   const start = performance.now();
-  const outcome = await ctx.intake.ingest({ sourceId: MEDICAL_SETTLEMENT.id, fileName: 'bench.csv', bytes: csv, submittedBy: null });
+  const outcome = await ctx.deliveries.deliver({ sourceId: MEDICAL_SETTLEMENT.id, fileName: 'bench.csv', file: { bytes: csv }, channel: 'cli', submittedBy: null });
   const seconds = (performance.now() - start) / 1000;
   if (outcome.status !== 'applied') throw new Error(`bench import ${outcome.status}`);
   await ctx.close();

@@ -1,12 +1,16 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { initial } from './migrations/0001-initial.js';
+import { resumableIntake } from './migrations/0002-resumable-intake.js';
 
 /** Migrations are code in the repo, named by order; they run at start. */
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly db: Db) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': initial(this.db.dialect) };
+    return {
+      '0001-initial': initial(this.db.dialect),
+      '0002-resumable-intake': resumableIntake(this.db.dialect),
+    };
   }
 }
 

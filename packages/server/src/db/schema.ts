@@ -19,6 +19,23 @@ export interface Database {
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
   app_setting: AppSettingTable;
+  api_key: ApiKeyTable;
+  evaluation_queue: EvaluationQueueTable;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  /** The one source this key may write. */
+  source_id: string;
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EvaluationQueueTable {
+  household_id: string;
+  queued_at: string;
 }
 
 export interface TerritoryUnitTable {
@@ -64,7 +81,8 @@ export interface IntakeBatchTable {
   file_name: string;
   file_sha256: string;
   encoding: string;
-  status: 'applied' | 'refused' | 'duplicate';
+  /** `pending` while being applied (resumed after a restart), then one of the others. */
+  status: 'pending' | 'applied' | 'refused' | 'duplicate';
   refusal: string | null;
   rows: number;
   accepted: number;
@@ -74,6 +92,20 @@ export interface IntakeBatchTable {
   received_at: string;
   duplicate_of: string | null;
   submitted_by: string | null;
+  format: 'csv' | 'xlsx' | 'json';
+  /** How it arrived: `upload` (web), `api` (integration key), `cli`, `feed` (demo simulator). */
+  channel: 'upload' | 'api' | 'cli' | 'feed';
+  /** The received file, kept in the data folder until the batch is applied. */
+  stored_path: string | null;
+  total_rows: number | null;
+  /** Rows up to this row number are applied: the resume point. */
+  checkpoint_row: number;
+  header_row: number;
+  idempotency_key: string | null;
+  /** The batch whose rejected rows this delivery fixes. */
+  corrects_batch_id: string | null;
+  completed_at: string | null;
+  sheet: string | null;
 }
 
 export interface IntakeRecordTable {
@@ -97,7 +129,10 @@ export interface IntakeRejectTable {
   column_name: string;
   /** The offending value, encrypted (it may be a resident ID). */
   value_enc: string;
+  /** Stable id of the broken rule, e.g. `resident_id.check_digit`. */
+  rule: string;
   reason: string;
+  reason_zh: string;
   /** The whole original row as the department sent it, encrypted, for download and fix. */
   row_enc: string;
 }

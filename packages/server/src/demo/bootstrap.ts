@@ -36,8 +36,8 @@ export async function bootstrapDemo(ctx: AppContext, log: FastifyBaseLogger): Pr
 
   const rows = generateSettlements(city, { seed: config.demoSeed, count: Math.max(200, Math.round(config.demoPersons / 4)), from: addDays(today, -180), to: today });
   const started = performance.now();
-  const outcome = await ctx.intake.ingest({
-    sourceId: MEDICAL_SETTLEMENT.id, fileName: `医保结算-近半年-${today}.csv`, bytes: settlementsToCsv(rows, { encoding: 'gbk' }), submittedBy: null,
+  const outcome = await ctx.deliveries.deliver({
+    sourceId: MEDICAL_SETTLEMENT.id, fileName: `医保结算-近半年-${today}.csv`, file: { bytes: settlementsToCsv(rows, { encoding: 'gbk' }) }, channel: 'feed', submittedBy: null,
   });
   const seconds = (performance.now() - started) / 1000;
   if (outcome.status !== 'applied') throw new Error(`demo backfill was not applied: ${outcome.status}`);

@@ -20,10 +20,9 @@ export async function startLiveFeed(ctx: AppContext, city: DemoCity, log: Fastif
     try {
       const now = ctx.clock.now();
       const rows = simulator.next(now);
-      const outcome = await ctx.intake.ingest({
-        sourceId: MEDICAL_SETTLEMENT.id, fileName: `live-${now.toISOString()}.csv`, bytes: settlementsToCsv(rows, { encoding: 'utf8' }), submittedBy: null,
+      await ctx.deliveries.deliver({
+        sourceId: MEDICAL_SETTLEMENT.id, fileName: `live-${now.toISOString()}.csv`, file: { bytes: settlementsToCsv(rows, { encoding: 'utf8' }) }, channel: 'feed', submittedBy: null,
       });
-      if (outcome.status === 'applied') for (const change of outcome.changes) ctx.hub.publish(change);
       const value = String(simulator.sequence);
       await ctx.db.kysely.insertInto('app_setting').values({ key: SEQUENCE_KEY, value })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();

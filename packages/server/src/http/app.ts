@@ -33,6 +33,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  // NDJSON deliveries are kept as bytes and read line by line by intake.
+  app.addContentTypeParser(['application/x-ndjson', 'application/ndjson', 'application/jsonl'], { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 },
+    (_request, body, done) => done(null, body));
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false });

@@ -51,3 +51,9 @@ export function mapHeaders(source: SourceDefinition, headerRow: readonly string[
   }
   return { ok: true, columns, ignored };
 }
+
+/** How many cells of a candidate header row are column names of this source: picks the header row. */
+export function headerScore(source: SourceDefinition, candidate: readonly string[]): number {
+  const known = new Set(source.fields.flatMap((f) => f.headers.flatMap((h) => [normaliseHeader(h), normaliseHeader(h.replace(/\(元\)$/, ''))])));
+  return candidate.filter((cell) => known.has(normaliseHeader(cell))).length;
+}

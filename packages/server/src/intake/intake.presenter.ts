@@ -8,18 +8,12 @@ export function presentBatch(row: BatchRow): BatchSummary {
   return {
     id: row.id, sourceId: row.source_id, fileName: row.file_name, encoding: row.encoding, status: row.status, refusal: row.refusal,
     rows: row.rows, accepted: row.accepted, rejected: row.rejected, unchanged: row.unchanged, signals: row.signals,
-    receivedAt: row.received_at, duplicateOf: row.duplicate_of,
+    receivedAt: row.received_at, duplicateOf: row.duplicate_of, format: row.format, channel: row.channel, totalRows: row.total_rows,
+    checkpointRow: row.checkpoint_row, correctsBatchId: row.corrects_batch_id, completedAt: row.completed_at,
   };
 }
 
 /** Rejected rows go to the data steward who must fix them, so values are shown as sent. */
 export function presentReject(row: Selectable<IntakeRejectTable>, keys: PersonalDataKeys): RejectedRow {
-  const separator = row.reason.indexOf(': ');
-  return {
-    rowNumber: row.row_number,
-    column: row.column_name,
-    value: keys.decrypt(row.value_enc),
-    rule: separator > 0 ? row.reason.slice(0, separator) : 'invalid',
-    reason: separator > 0 ? row.reason.slice(separator + 2) : row.reason,
-  };
+  return { rowNumber: row.row_number, column: row.column_name, value: keys.decrypt(row.value_enc), rule: row.rule, reason: row.reason, reasonZh: row.reason_zh };
 }

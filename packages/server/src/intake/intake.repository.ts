@@ -4,6 +4,7 @@ import type { Database, IntakeBatchTable, IntakeRecordTable, IntakeRejectTable }
 export type BatchRow = IntakeBatchTable;
 export type RecordRow = IntakeRecordTable;
 export type RejectRow = Omit<IntakeRejectTable, 'id'>;
+export type CurrentRecord = Pick<RecordRow, 'record_key' | 'version' | 'content_hash' | 'batch_id' | 'row_number'>;
 
 const CHUNK = 400;
 
@@ -14,6 +15,40 @@ export class IntakeRepository {
     return this.db.selectFrom('intake_batch').selectAll()
       .where('source_id', '=', sourceId).where('file_sha256', '=', sha256).where('status', '=', 'applied')
       .orderBy('received_at').executeTakeFirst();
+  }
+
+  async findAppliedOrPendingByFile(sourceId: string, sha256: string): Promise<BatchRow | undefined> {
+    return this.db.selectFrom('intake_batch').selectAll()
+      .where('source_id', '=', sourceId).where('file_sha256', '=', sha256).where('status', 'in', ['applied', 'pending'])
+      .orderBy('received_at').executeTakeFirst();
+  }
+
+  async findByIdempotencyKey(sourceId: string, key: string): Promise<BatchRow | undefined> {
+    return this.db.selectFrom('intake_batch').selectAll().where('source_id', '=', sourceId).where('idempotency_key', '=', key).executeTakeFirst();
+  }
+
+  async pendingBatches(): Promise<BatchRow[]> {
+    return this.db.selectFrom('intake_batch').selectAll().where('status', '=', 'pending').orderBy('received_at').execute();
+  }
+
+  async updateBatch(id: string, change: Partial<Omit<BatchRow, 'id'>>): Promise<void> {
+    await this.db.updateTable('intake_batch').set(change).where('id', '=', id).execute();
+  }
+
+  /** Adds a chunk's counts and moves the resume point, in the chunk's transaction. */
+  async addChunkCounts(id: string, counts: Pick<BatchRow, 'accepted' | 'rejected' | 'unchanged' | 'signals' | 'rows'>, checkpointRow: number): Promise<void> {
+    await this.db.updateTable('intake_batch').set((eb) => ({
+      accepted: eb('accepted', '+', counts.accepted),
+      rejected: eb('rejected', '+', counts.rejected),
+      unchanged: eb('unchanged', '+', counts.unchanged),
+      signals: eb('signals', '+', counts.signals),
+      rows: eb('rows', '+', counts.rows),
+      checkpoint_row: checkpointRow,
+    })).where('id', '=', id).execute();
+  }
+
+  async deleteRejects(batchId: string): Promise<void> {
+    await this.db.deleteFrom('intake_reject').where('batch_id', '=', batchId).execute();
   }
 
   async insertBatch(batch: BatchRow): Promise<void> {
@@ -28,15 +63,37 @@ export class IntakeRepository {
     return this.db.selectFrom('intake_batch').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async listBatches(limit: number): Promise<BatchRow[]> {
-    return this.db.selectFrom('intake_batch').selectAll().orderBy('received_at', 'desc').limit(limit).execute();
+  async listBatches(limit: number, sourceId?: string): Promise<BatchRow[]> {
+    let query = this.db.selectFrom('intake_batch').selectAll();
+    if (sourceId) query = query.where('source_id', '=', sourceId);
+    return query.orderBy('received_at', 'desc').orderBy('id').limit(limit).execute();
+  }
+
+  /** Per source: the newest batch, and 30-day totals. */
+  async sourceActivity(since: string): Promise<{ source_id: string; last_received: string | null; batches: number; accepted: number; rejected: number; unchanged: number }[]> {
+    const rows = await this.db.selectFrom('intake_batch')
+      .select(['source_id'])
+      .select((eb) => [
+        eb.fn.max('received_at').as('last_received'),
+        eb.fn.sum<number>(eb.case().when('received_at', '>=', since).then(1).else(0).end()).as('batches'),
+        eb.fn.sum<number>(eb.case().when('received_at', '>=', since).then(eb.ref('accepted')).else(0).end()).as('accepted'),
+        eb.fn.sum<number>(eb.case().when('received_at', '>=', since).then(eb.ref('rejected')).else(0).end()).as('rejected'),
+        eb.fn.sum<number>(eb.case().when('received_at', '>=', since).then(eb.ref('unchanged')).else(0).end()).as('unchanged'),
+      ])
+      .where('status', 'in', ['applied', 'pending', 'duplicate'])
+      .groupBy('source_id').execute();
+    return rows.map((r) => ({ source_id: r.source_id, last_received: r.last_received as string | null, batches: Number(r.batches), accepted: Number(r.accepted), rejected: Number(r.rejected), unchanged: Number(r.unchanged) }));
+  }
+
+  async latestBatch(sourceId: string): Promise<BatchRow | undefined> {
+    return this.db.selectFrom('intake_batch').selectAll().where('source_id', '=', sourceId).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
   }
 
   /** The current version of each of these records, by record key. */
-  async currentRecords(sourceId: string, keys: readonly string[]): Promise<Map<string, Pick<RecordRow, 'record_key' | 'version' | 'content_hash'>>> {
-    const found = new Map<string, Pick<RecordRow, 'record_key' | 'version' | 'content_hash'>>();
+  async currentRecords(sourceId: string, keys: readonly string[]): Promise<Map<string, CurrentRecord>> {
+    const found = new Map<string, CurrentRecord>();
     for (let i = 0; i < keys.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('intake_record').select(['record_key', 'version', 'content_hash'])
+      const rows = await this.db.selectFrom('intake_record').select(['record_key', 'version', 'content_hash', 'batch_id', 'row_number'])
         .where('source_id', '=', sourceId).where('is_current', '=', 1).where('record_key', 'in', keys.slice(i, i + CHUNK)).execute();
       for (const r of rows) found.set(r.record_key, r);
     }

@@ -24,6 +24,12 @@ export class TerritoryRepository {
     return units.length;
   }
 
+  /** Every community code of the tree: validation of community codes in department files. */
+  async communityCodes(): Promise<Set<string>> {
+    const rows = await this.db.kysely.selectFrom('territory_unit').select('code').where('level', '=', 'community').execute();
+    return new Set(rows.map((r) => r.code));
+  }
+
   async findMany(codes: readonly string[]): Promise<TerritoryUnit[]> {
     if (codes.length === 0) return [];
     const rows = await this.db.kysely.selectFrom('territory_unit').selectAll().where('code', 'in', codes).execute();

@@ -5,7 +5,9 @@ import {
   type PolicyEntry, type RuleDefinition,
 } from '@shouwang/domain';
 import type { Explanation } from '@shouwang/contract';
+import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { EvaluationQueue } from './evaluation-queue.js';
 import { SignalRepository, type SignalRow } from '../signals/signal.repository.js';
 import { WarningRepository, type WarningRow } from './warning.repository.js';
 
@@ -114,4 +116,36 @@ export class WarningEvaluator {
     }
     return changes;
   }
+}
+
+export interface EvaluationSettings {
+  readonly cityCode: string;
+  readonly policy: readonly PolicyEntry[];
+}
+
+const drains = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * Evaluates every queued household, a transaction per slice that also removes the slice from
+ * the queue. Drains of one database run one at a time in this process, so two deliveries
+ * touching one household cannot both open an episode for it.
+ */
+export function drainEvaluationQueue(db: Db, settings: EvaluationSettings, clock: { now(): Date; today(): string }): Promise<WarningChange[]> {
+  const previous = drains.get(db) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(async () => {
+    const evaluator = new WarningEvaluator();
+    const changes: WarningChange[] = [];
+    for (;;) {
+      const ids = await new EvaluationQueue(db.kysely).peek(500);
+      if (ids.length === 0) return changes;
+      const now = clock.now().toISOString();
+      changes.push(...await db.kysely.transaction().execute(async (trx) => {
+        const result = await evaluator.evaluate(trx, ids, { cityCode: settings.cityCode, policy: settings.policy, asOf: clock.today(), now });
+        await new EvaluationQueue(trx).remove(ids);
+        return result;
+      }));
+    }
+  });
+  drains.set(db, run);
+  return run;
 }

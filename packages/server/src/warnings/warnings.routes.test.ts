@@ -19,12 +19,12 @@ describe.each(DIALECTS)('worklist scope on %s', (dialect) => {
     app = await buildApp(ctx, { logger: false });
     const mine = await createHousehold(ctx, { communityCode: MINE, annualIncomeFen: 2_000_000, headName: '李秀英' });
     const other = await createHousehold(ctx, { communityCode: OTHER, annualIncomeFen: 2_000_000, headName: '赵德明' });
-    const outcome = await ctx.intake.ingest({
-      sourceId: 'medical-settlement', fileName: 'a.csv', submittedBy: null,
-      bytes: Buffer.from(settlementCsv([
+    const outcome = await ctx.deliveries.deliver({
+      sourceId: 'medical-settlement', fileName: 'a.csv', submittedBy: null, channel: 'upload',
+      file: { bytes: Buffer.from(settlementCsv([
         { no: 'A1', id: mine.headResidentId, date: '2026-11-01', total: '40000', reimbursed: '20000', oop: '20000' },
         { no: 'A2', id: other.headResidentId, date: '2026-11-01', total: '40000', reimbursed: '20000', oop: '20000' },
-      ])),
+      ])) },
     });
     if (outcome.status !== 'applied') throw new Error('fixture import failed');
     mineId = outcome.changes.find((c) => c.warning.community_code === MINE)!.warning.id;

@@ -1,90 +1,176 @@
 import type { BatchSummary } from '@shouwang/contract';
-import { Button, Card, Table, Tooltip } from 'antd';
+import { Button, Card, Progress, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimestamp } from '../format/datetime';
 import { shortId } from '../format/id';
-import type { Source } from './intake.api';
-import { BatchStatusTag } from './tags';
+import { applyProgress } from './freshness';
+import { useIntakeNames } from './names';
+import { BatchStatusTag, ChannelTag, FormatTag } from './tags';
 
 interface BatchTableProps {
   batches: readonly BatchSummary[];
-  sources: readonly Source[];
+  /** For the source column; leave out on a single source's page. */
+  sources?: readonly { id: string; name: string }[];
   loading: boolean;
-  onShowRejects: (batch: BatchSummary) => void;
+  title?: ReactNode;
+  /** The simulator's tiny batches every few seconds drown the real ones. */
+  hideFeed: boolean;
+  onHideFeedChange: (hide: boolean) => void;
+  /** Opens the rejected rows of a batch: one of these, or one a batch corrects. */
+  onShowRejects: (batchId: string) => void;
 }
 
-export function BatchTable({ batches, sources, loading, onShowRejects }: BatchTableProps) {
+function StatusCell({ batch }: { batch: BatchSummary }) {
   const { t } = useTranslation();
-  const sourceName = (id: string) => sources.find((s) => s.id === id)?.name ?? id;
+  const tag = <BatchStatusTag status={batch.status} />;
+  if (batch.status === 'pending') {
+    const progress = applyProgress(batch);
+    return (
+      <div className="intake-status-pending">
+        {tag}
+        <Tooltip title={progress ? t('intake.applyProgress', progress) : t('intake.reading')}>
+          <Progress size="small" percent={progress?.percent ?? 0} status="active" showInfo={false} />
+        </Tooltip>
+      </div>
+    );
+  }
+  const hint =
+    batch.status === 'duplicate'
+      ? t('intake.duplicate', { batch: batch.duplicateOf ? shortId(batch.duplicateOf) : '—' })
+      : batch.status === 'refused'
+        ? batch.refusal
+        : null;
+  return hint ? <Tooltip title={hint}>{tag}</Tooltip> : tag;
+}
+
+export function BatchTable({ batches, sources, loading, title, hideFeed, onHideFeedChange, onShowRejects }: BatchTableProps) {
+  const { t } = useTranslation();
+  const names = useIntakeNames();
+  const shown = hideFeed ? batches.filter((batch) => batch.channel !== 'feed') : batches;
+  const hidden = batches.length - shown.length;
+  const sourceName = (id: string) => {
+    const source = sources?.find((s) => s.id === id);
+    return source ? names.source(source) : id;
+  };
+  const count = (key: 'rows' | 'accepted' | 'unchanged' | 'signals', width: number) => ({
+    key,
+    title: t(`intake.${key}`),
+    dataIndex: key,
+    align: 'right' as const,
+    width,
+    render: (value: number) => <span className="tabular">{value}</span>,
+  });
+
   const columns: ColumnsType<BatchSummary> = [
     {
       key: 'receivedAt',
       title: t('intake.receivedAt'),
       dataIndex: 'receivedAt',
-      width: 150,
+      width: 140,
+      fixed: 'start',
       render: (at: string) => <span className="tabular">{formatTimestamp(at)}</span>,
     },
     {
       key: 'id',
       title: t('intake.batch'),
       dataIndex: 'id',
-      width: 100,
+      width: 96,
       render: (id: string) => (
         <Tooltip title={id}>
           <code>{shortId(id)}</code>
         </Tooltip>
       ),
     },
-    { key: 'source', title: t('intake.source'), render: (_, batch) => sourceName(batch.sourceId) },
-    { key: 'fileName', title: t('intake.fileName'), dataIndex: 'fileName', ellipsis: true },
-    { key: 'encoding', title: t('intake.encoding'), dataIndex: 'encoding', width: 100 },
+    ...(sources
+      ? [{ key: 'source', title: t('intake.source'), width: 170, ellipsis: true, render: (_: unknown, batch: BatchSummary) => sourceName(batch.sourceId) }]
+      : []),
     {
-      key: 'status',
-      title: t('intake.status'),
-      width: 110,
-      render: (_, batch) => {
-        const hint =
-          batch.status === 'duplicate'
-            ? t('intake.duplicate', { batch: batch.duplicateOf ? shortId(batch.duplicateOf) : '—' })
-            : batch.status === 'refused'
-              ? batch.refusal
-              : null;
-        const tag = <BatchStatusTag status={batch.status} />;
-        return hint ? <Tooltip title={hint}>{tag}</Tooltip> : tag;
-      },
+      key: 'fileName',
+      title: t('intake.fileName'),
+      width: 240,
+      render: (_, batch) => (
+        <div className="intake-file-cell">
+          <Typography.Text ellipsis={{ tooltip: batch.fileName }}>{batch.fileName}</Typography.Text>
+          {batch.correctsBatchId && (
+            <Button
+              type="link"
+              size="small"
+              className="intake-link"
+              data-testid="batch-corrects"
+              onClick={() => onShowRejects(batch.correctsBatchId ?? '')}
+            >
+              {t('intake.correctsBatch', { batch: shortId(batch.correctsBatchId) })}
+            </Button>
+          )}
+          {batch.status === 'refused' && batch.refusal && (
+            <Typography.Text type="danger" className="intake-refusal" ellipsis={{ tooltip: batch.refusal }}>
+              {batch.refusal}
+            </Typography.Text>
+          )}
+        </div>
+      ),
     },
-    { key: 'rows', title: t('intake.rows'), dataIndex: 'rows', align: 'right', width: 80 },
-    { key: 'accepted', title: t('intake.accepted'), dataIndex: 'accepted', align: 'right', width: 80 },
+    { key: 'format', title: t('intake.format'), dataIndex: 'format', width: 84, render: (format: BatchSummary['format']) => <FormatTag format={format} /> },
+    { key: 'channel', title: t('intake.channel'), dataIndex: 'channel', width: 120, render: (channel: BatchSummary['channel']) => <ChannelTag channel={channel} /> },
+    { key: 'encoding', title: t('intake.encoding'), dataIndex: 'encoding', width: 100, render: (encoding: string) => <code>{encoding}</code> },
+    { key: 'status', title: t('intake.status'), width: 120, render: (_, batch) => <StatusCell batch={batch} /> },
+    count('rows', 80),
+    count('accepted', 80),
     {
       key: 'rejected',
       title: t('intake.rejected'),
       align: 'right',
-      width: 90,
+      width: 80,
       render: (_, batch) =>
         batch.rejected > 0 ? (
-          <Button type="link" size="small" onClick={() => onShowRejects(batch)} data-testid="batch-rejects">
+          <Button type="link" size="small" className="intake-link" onClick={() => onShowRejects(batch.id)} data-testid="batch-rejects">
             {batch.rejected}
           </Button>
         ) : (
-          0
+          <span className="tabular">0</span>
         ),
     },
-    { key: 'unchanged', title: t('intake.unchanged'), dataIndex: 'unchanged', align: 'right', width: 90 },
-    { key: 'signals', title: t('intake.signals'), dataIndex: 'signals', align: 'right', width: 90 },
+    count('unchanged', 80),
+    count('signals', 80),
+    {
+      key: 'completedAt',
+      title: t('intake.completedAt'),
+      dataIndex: 'completedAt',
+      width: 140,
+      render: (at: string | null) => <span className="tabular">{formatTimestamp(at)}</span>,
+    },
   ];
+
   return (
-    <Card title={t('intake.batches')}>
+    <Card
+      title={title ?? t('intake.batches')}
+      className="intake-batches"
+      extra={
+        <Space size={8} wrap>
+          {hidden > 0 && (
+            <Typography.Text type="secondary" className="intake-hidden-feed" data-testid="intake-hidden-feed">
+              {t('intake.hiddenFeed', { count: hidden })}
+            </Typography.Text>
+          )}
+          <label className="intake-switch">
+            <Switch size="small" checked={hideFeed} onChange={onHideFeedChange} data-testid="intake-hide-feed" />
+            <span>{t('intake.hideFeed')}</span>
+          </label>
+        </Space>
+      }
+    >
       <Table<BatchSummary>
         rowKey="id"
         size="middle"
         loading={loading}
         columns={columns}
-        dataSource={batches}
-        scroll={{ x: 1100 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        onRow={() => ({ 'data-testid': 'batch-row' }) as HTMLAttributes<HTMLElement>}
+        dataSource={shown}
+        scroll={{ x: sources ? 1610 : 1440 }}
+        locale={{ emptyText: t('intake.noBatches') }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => t('common.total', { count: total }) }}
+        onRow={(batch) => ({ 'data-testid': 'batch-row', 'data-batch-id': batch.id, 'data-status': batch.status }) as HTMLAttributes<HTMLElement>}
       />
     </Card>
   );

@@ -20,7 +20,7 @@ describe.each(DIALECTS)('medical settlement intake on %s', (dialect) => {
   afterEach(async () => ctx.dispose());
 
   const ingest = (csv: string | Buffer, fileName = 'settlements.csv') =>
-    ctx.intake.ingest({ sourceId: SOURCE, fileName, bytes: typeof csv === 'string' ? Buffer.from(csv) : csv, submittedBy: null });
+    ctx.deliveries.deliver({ sourceId: SOURCE, fileName, file: { bytes: typeof csv === 'string' ? Buffer.from(csv) : csv }, channel: 'upload', submittedBy: null });
 
   async function countRows() {
     const k = ctx.db.kysely;
@@ -43,7 +43,7 @@ describe.each(DIALECTS)('medical settlement intake on %s', (dialect) => {
     expect(outcome.batch).toMatchObject({ rows: 5, accepted: 1, rejected: 4, unchanged: 0, signals: 2 });
 
     const rejects = await new IntakeRepository(ctx.db.kysely).rejects(outcome.batch.id, 100);
-    const seen = rejects.map((r) => [r.row_number, r.column_name, r.reason.split(':')[0], ctx.keys.decrypt(r.value_enc)]);
+    const seen = rejects.map((r) => [r.row_number, r.column_name, r.rule, ctx.keys.decrypt(r.value_enc)]);
     expect(seen).toEqual([
       [3, '身份证号码', 'resident_id.check_digit', badCheckDigit],
       [4, '结算日期', 'date.invalid', '2026-02-30'],
@@ -109,7 +109,7 @@ describe.each(DIALECTS)('medical settlement intake on %s', (dialect) => {
     const outcome = await ingest(settlementCsv([row, { ...row, oop: '60', total: '110' }]));
     expect(outcome.status === 'applied' && outcome.batch).toMatchObject({ accepted: 1, rejected: 1 });
     const rejects = await new IntakeRepository(ctx.db.kysely).rejects(outcome.status === 'applied' ? outcome.batch.id : '', 10);
-    expect(rejects[0]?.reason).toBe('record_key.duplicate: the same 结算流水号 already appears in row 2 of this file');
+    expect(rejects[0]).toMatchObject({ rule: 'record_key.duplicate', reason: 'the same 结算流水号 already appears in row 2 of this file', reason_zh: '结算流水号与本文件第 2 行重复' });
   });
 
   it('does not warn a household whose out-of-pocket cost is small against its income', async () => {

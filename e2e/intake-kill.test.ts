@@ -1,0 +1,114 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '@shouwang/domain';
+import { corruptRows, generateCity, generateSettlements, settlementsToCsv } from '@shouwang/simulator';
+import { configFromEnv } from '../packages/server/src/config.js';
+import { createContext } from '../packages/server/src/context.js';
+import { openSqlite } from '../packages/server/src/db/database.js';
+import { loadDemoCity } from '../packages/server/src/demo/demo-city.js';
+import { createKeys } from '../packages/server/src/identity/keys.js';
+
+const CLI = resolve('packages/server/dist/cli.js');
+const TODAY = new Date().toISOString().slice(0, 10);
+const ROWS = 40_000;
+
+/** A data folder with the same keys and the same demo city loaded, ready for the CLI. */
+async function prepareDataDir(keyFile: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-kill-'));
+  writeFileSync(join(dir, 'keys.json'), keyFile, { mode: 0o600 });
+  const parsed = JSON.parse(keyFile) as { hmacKey: string; encryptionKey: string };
+  const keys = createKeys(Buffer.from(parsed.hmacKey, 'base64'), Buffer.from(parsed.encryptionKey, 'base64'));
+  const config = { ...configFromEnv({}), dataDir: dir, demoPersons: 0, feedIntervalMs: 0 };
+  const ctx = await createContext(config, { keys });
+  await loadDemoCity(ctx.db, keys, generateCity({ seed: 11, persons: 4_000, today: TODAY }), new Date().toISOString());
+  await ctx.close();
+  return dir;
+}
+
+function ingest(dataDir: string, file: string) {
+  return spawn(process.execPath, [CLI, 'ingest', '--source', 'medical-settlement', file, '--json'], {
+    env: { ...process.env, SHOUWANG_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** What a batch left in the database, independent of generated ids. */
+function snapshot(dataDir: string) {
+  const db = openSqlite(join(dataDir, 'shouwang.sqlite'));
+  const all = (sql: string) => db.native.kind === 'sqlite' ? db.native.db.prepare(sql).all() : [];
+  const result = {
+    batches: all(`SELECT status, rows, accepted, rejected, unchanged, signals, total_rows FROM intake_batch`),
+    records: all(`SELECT record_key, version, content_hash, is_current, row_number FROM intake_record ORDER BY record_key, version`),
+    signals: all(`SELECT s.record_key, s.kind, s.amount_fen, s.occurred_on, s.row_number, h.external_key FROM signal s LEFT JOIN household h ON h.id = s.household_id ORDER BY s.record_key, s.kind`),
+    rejects: all(`SELECT row_number, column_name, rule FROM intake_reject ORDER BY row_number, column_name`),
+    warnings: all(`SELECT h.external_key, w.situation, w.key_figure_fen, w.status FROM warning w JOIN household h ON h.id = w.household_id ORDER BY h.external_key`),
+    queue: all(`SELECT count(*) AS n FROM evaluation_queue`),
+    checkpoint: all(`SELECT checkpoint_row FROM intake_batch WHERE status = 'pending'`),
+  };
+  void db.close();
+  return result;
+}
+
+describe('an import killed at random points', () => {
+  const keyFile = JSON.stringify({ hmacKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') });
+  const work = mkdtempSync(join(tmpdir(), 'sw-kill-file-'));
+  const file = join(work, '医保结算.csv');
+  let reference: string;
+  let interrupted: string;
+
+  beforeAll(async () => {
+    const city = generateCity({ seed: 11, persons: 4_000, today: TODAY });
+    const rows = generateSettlements(city, { seed: 12, count: ROWS, from: addDays(TODAY, -300), to: TODAY, burdenShare: 0.05 });
+    const { rows: spoiled } = corruptRows(rows, 13, 0.02);
+    writeFileSync(file, settlementsToCsv(spoiled, { encoding: 'gbk' }));
+    reference = await prepareDataDir(keyFile);
+    interrupted = await prepareDataDir(keyFile);
+  });
+
+  afterAll(() => {
+    for (const dir of [reference, interrupted, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ends with the same counts and contents as an uninterrupted import', async () => {
+    const clean = spawnSync(process.execPath, [CLI, 'ingest', '--source', 'medical-settlement', file, '--json'], {
+      env: { ...process.env, SHOUWANG_DATA_DIR: reference, DATABASE_URL: '' }, encoding: 'utf8',
+    });
+    expect(clean.status, clean.stderr).toBe(0);
+    const expected = snapshot(reference);
+    expect(expected.batches).toEqual([expect.objectContaining({ status: 'applied', rows: ROWS, total_rows: ROWS })]);
+
+    let kills = 0;
+    const checkpoints: number[] = [];
+    for (let attempt = 0; attempt < 8 && kills < 4; attempt++) {
+      const child = ingest(interrupted, file);
+      const delay = 500 + Math.floor(Math.random() * 2500);
+      const killed = await new Promise<boolean>((done) => {
+        const timer = setTimeout(() => { child.kill('SIGKILL'); done(true); }, delay);
+        child.once('exit', () => { clearTimeout(timer); done(false); });
+      });
+      if (!killed) break;
+      kills++;
+      await new Promise((r) => child.once('exit', r));
+      const progress = snapshot(interrupted).checkpoint[0] as { checkpoint_row: number } | undefined;
+      checkpoints.push(progress?.checkpoint_row ?? 0);
+    }
+    // At least one kill must have landed in the middle of applying, between two chunks' commits.
+    expect(checkpoints.some((c) => c > 0 && c <= ROWS), `checkpoints at the kills: ${checkpoints.join(', ')}`).toBe(true);
+    const finish = spawnSync(process.execPath, [CLI, 'ingest', '--source', 'medical-settlement', file, '--json'], {
+      env: { ...process.env, SHOUWANG_DATA_DIR: interrupted, DATABASE_URL: '' }, encoding: 'utf8',
+    });
+    expect(finish.status, finish.stderr).toBe(0);
+    const actual = snapshot(interrupted);
+    expect(actual.batches).toEqual(expected.batches);
+    expect(actual.checkpoint).toEqual([]);
+    expect(actual.records.length).toBe(expected.records.length);
+    expect(actual.records).toEqual(expected.records);
+    expect(actual.signals).toEqual(expected.signals);
+    expect(actual.rejects).toEqual(expected.rejects);
+    expect(actual.warnings).toEqual(expected.warnings);
+    expect(actual.queue).toEqual([{ n: 0 }]);
+  });
+});

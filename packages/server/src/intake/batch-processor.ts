@@ -1,0 +1,139 @@
+import { rm } from 'node:fs/promises';
+import { sourceById, type SourceDefinition } from '@shouwang/domain';
+import type { Db } from '../db/database.js';
+import type { PersonalDataKeys } from '../identity/keys.js';
+import { drainEvaluationQueue, type EvaluationSettings, type WarningChange } from '../warnings/warning-evaluator.js';
+import { applyChunk, type SourceRow } from './chunk-applier.js';
+import { headerScore, mapHeaders } from './header-mapping.js';
+import { IntakeRepository, type BatchRow } from './intake.repository.js';
+import { openJsonTable } from './json-table.js';
+import { openTable, type OpenTableResult } from './readers/index.js';
+
+export const CHUNK_ROWS = 2_000;
+
+export type ProcessOutcome =
+  | { readonly status: 'applied'; readonly batch: BatchRow; readonly changes: readonly WarningChange[] }
+  | { readonly status: 'refused'; readonly batch: BatchRow }
+  | { readonly status: 'not_pending'; readonly batch: BatchRow | undefined };
+
+export interface ProcessorClock { now(): Date; today(): string }
+
+/**
+ * Applies a received batch. First a read-only pass proves the whole file is readable as this
+ * source (encoding, structure, header) and counts its rows, so a bad file is refused before
+ * anything is applied. Then rows are applied in chunks, each one transaction with its resume
+ * point; after a crash, `process` continues after the last committed chunk, so the result is
+ * the same as an uninterrupted run.
+ */
+export class BatchProcessor {
+  private readonly running = new Map<string, Promise<ProcessOutcome>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: PersonalDataKeys,
+    private readonly clock: ProcessorClock,
+    private readonly evaluation: EvaluationSettings,
+    private readonly isKnownCommunity: (code: string) => boolean,
+    private readonly onProgress: (batch: BatchRow) => void = () => undefined,
+  ) {}
+
+  /** One run per batch at a time in this process; a second caller waits for the first. */
+  process(batchId: string): Promise<ProcessOutcome> {
+    const existing = this.running.get(batchId);
+    if (existing) return existing;
+    const run = this.run(batchId).finally(() => this.running.delete(batchId));
+    this.running.set(batchId, run);
+    return run;
+  }
+
+  /** Batches left pending by a stopped process, in the order they arrived. */
+  async resumePending(): Promise<ProcessOutcome[]> {
+    const outcomes: ProcessOutcome[] = [];
+    for (const batch of await new IntakeRepository(this.db.kysely).pendingBatches()) outcomes.push(await this.process(batch.id));
+    return outcomes;
+  }
+
+  private open(batch: BatchRow, source: SourceDefinition): Promise<OpenTableResult> {
+    if (!batch.stored_path) return Promise.resolve({ ok: false, message: 'the delivered file is missing', messageZh: '找不到送达的文件' });
+    if (batch.format === 'json') return openJsonTable(batch.stored_path, source);
+    return openTable(batch.stored_path, { sheet: batch.sheet ?? undefined, expectedHeaders: (candidate) => headerScore(source, candidate) });
+  }
+
+  private async run(batchId: string): Promise<ProcessOutcome> {
+    const intake = new IntakeRepository(this.db.kysely);
+    const batch = await intake.findBatch(batchId);
+    if (!batch || batch.status !== 'pending') return { status: 'not_pending', batch };
+    const source = sourceById(batch.source_id);
+    if (!source) return this.refuse(batch, `the source "${batch.source_id}" is no longer configured`);
+
+    // Pass 1, read only: the whole file must be readable before anything is applied.
+    let header: readonly string[] = [];
+    let headerRow = batch.header_row;
+    let format: BatchRow['format'] = batch.format;
+    let encoding = batch.encoding;
+    let columns;
+    {
+      const opened = await this.open(batch, source);
+      if (!opened.ok) return this.refuse(batch, opened.message);
+      const mapping = mapHeaders(source, opened.table.header);
+      if (!mapping.ok) return this.refuse(batch, mapping.message);
+      columns = mapping.columns;
+      header = opened.table.header;
+      headerRow = opened.table.headerRowNumber;
+      format = opened.table.format;
+      encoding = opened.table.encoding;
+      if (batch.total_rows === null) {
+        let total = 0;
+        try {
+          for await (const _row of opened.table.rows()) total++;
+        } catch (error) {
+          return this.refuse(batch, error instanceof Error ? error.message : String(error));
+        }
+        if (total === 0) return this.refuse(batch, 'the file has a header row but no data rows');
+        await intake.updateBatch(batch.id, { total_rows: total, header_row: headerRow, format, encoding });
+        batch.total_rows = total;
+      }
+    }
+
+    // Pass 2: apply in chunks from the resume point.
+    const opened = await this.open(batch, source);
+    if (!opened.ok) return this.refuse(batch, opened.message);
+    const chunkContext = {
+      batchId: batch.id, source, columns, header, today: this.clock.today(), receivedAt: batch.received_at, isKnownCommunity: this.isKnownCommunity,
+    };
+    const changes: WarningChange[] = [];
+    let chunk: SourceRow[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const rows = chunk;
+      chunk = [];
+      await this.db.kysely.transaction().execute((trx) => applyChunk(trx, this.keys, chunkContext, rows));
+      changes.push(...await drainEvaluationQueue(this.db, this.evaluation, this.clock));
+      const progressed = await intake.findBatch(batch.id);
+      if (progressed) this.onProgress(progressed);
+    };
+    for await (const row of opened.table.rows({ after: batch.checkpoint_row })) {
+      chunk.push(row);
+      if (chunk.length >= CHUNK_ROWS) await flush();
+    }
+    await flush();
+    await intake.updateBatch(batch.id, { status: 'applied', completed_at: this.clock.now().toISOString(), stored_path: null });
+    if (batch.stored_path) await rm(batch.stored_path, { force: true });
+    changes.push(...await drainEvaluationQueue(this.db, this.evaluation, this.clock));
+    const applied = await intake.findBatch(batch.id);
+    if (applied) this.onProgress(applied);
+    return { status: 'applied', batch: applied ?? batch, changes };
+  }
+
+  private async refuse(batch: BatchRow, message: string): Promise<ProcessOutcome> {
+    const intake = new IntakeRepository(this.db.kysely);
+    // Only pass 1 can refuse, and it writes nothing but the batch row; rejects are cleared for safety.
+    await intake.deleteRejects(batch.id);
+    const refused = { status: 'refused' as const, refusal: message, completed_at: this.clock.now().toISOString(), stored_path: null };
+    await intake.updateBatch(batch.id, refused);
+    if (batch.stored_path) await rm(batch.stored_path, { force: true });
+    const row = { ...batch, ...refused };
+    this.onProgress(row);
+    return { status: 'refused', batch: row };
+  }
+}
