@@ -41,3 +41,4 @@ export {
   type SettlementRecord,
 } from './medical-feed.js';
 export { FeedSimulator, type FeedSimulatorOptions } from './feed-simulator.js';
+export { generateSourceRows, csvLines, type SourceRowOptions } from './source-rows.js';

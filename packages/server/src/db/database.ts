@@ -44,6 +44,9 @@ export function openSqlite(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Intake writes many index entries per row; the default 2 MB page cache makes them hit the disk.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = memory');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
   return {
     kysely,

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { sourceById, type SourceDefinition } from '@shouwang/domain';
 import type { Db } from '../db/database.js';
+import { RowsWriter } from '../db/rows-writer.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import { drainEvaluationQueue, type EvaluationSettings, type WarningChange } from '../warnings/warning-evaluator.js';
 import { applyChunk, type SourceRow } from './chunk-applier.js';
@@ -9,7 +10,7 @@ import { IntakeRepository, type BatchRow } from './intake.repository.js';
 import { openJsonTable } from './json-table.js';
 import { openTable, type OpenTableResult } from './readers/index.js';
 
-export const CHUNK_ROWS = 2_000;
+export const CHUNK_ROWS = 5_000;
 
 export type ProcessOutcome =
   | { readonly status: 'applied'; readonly batch: BatchRow; readonly changes: readonly WarningChange[] }
@@ -27,6 +28,7 @@ export interface ProcessorClock { now(): Date; today(): string }
  */
 export class BatchProcessor {
   private readonly running = new Map<string, Promise<ProcessOutcome>>();
+  private readonly writer: RowsWriter;
 
   constructor(
     private readonly db: Db,
@@ -35,7 +37,9 @@ export class BatchProcessor {
     private readonly evaluation: EvaluationSettings,
     private readonly isKnownCommunity: (code: string) => boolean,
     private readonly onProgress: (batch: BatchRow) => void = () => undefined,
-  ) {}
+  ) {
+    this.writer = new RowsWriter(db);
+  }
 
   /** One run per batch at a time in this process; a second caller waits for the first. */
   process(batchId: string): Promise<ProcessOutcome> {
@@ -107,7 +111,7 @@ export class BatchProcessor {
       if (chunk.length === 0) return;
       const rows = chunk;
       chunk = [];
-      await this.db.kysely.transaction().execute((trx) => applyChunk(trx, this.keys, chunkContext, rows));
+      await this.db.kysely.transaction().execute((trx) => applyChunk(trx, this.writer, this.keys, chunkContext, rows));
       changes.push(...await drainEvaluationQueue(this.db, this.evaluation, this.clock));
       const progressed = await intake.findBatch(batch.id);
       if (progressed) this.onProgress(progressed);

@@ -1,6 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { crossCheck, signalsFromRecord, validateRow, type FieldValue, type MappedColumn, type RowProblem, type SourceDefinition } from '@shouwang/domain';
+import { newId } from '../db/ids.js';
+import type { RowsWriter } from '../db/rows-writer.js';
 import type { Database } from '../db/schema.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
@@ -30,7 +32,7 @@ interface ValidRow { rowNumber: number; key: string; values: Record<string, Fiel
  * households whose signals changed are queued for evaluation, and the batch's counts and
  * resume point move, all or nothing.
  */
-export async function applyChunk(trx: Kysely<Database>, keys: PersonalDataKeys, ctx: ChunkContext, rows: readonly SourceRow[]): Promise<ChunkCounts> {
+export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys: PersonalDataKeys, ctx: ChunkContext, rows: readonly SourceRow[]): Promise<ChunkCounts> {
   const { source } = ctx;
   const valid: ValidRow[] = [];
   const rejects: RejectRow[] = [];
@@ -93,7 +95,7 @@ export async function applyChunk(trx: Kysely<Database>, keys: PersonalDataKeys, 
     });
     for (const signal of signalsFromRecord(source.id, row.values)) {
       newSignals.push({
-        id: randomUUID(), kind: signal.kind, household_id: person?.household_id ?? null, person_id: person?.id ?? null,
+        id: newId(), kind: signal.kind, household_id: person?.household_id ?? null, person_id: person?.id ?? null,
         occurred_on: signal.occurredOn, amount_fen: signal.amountFen, source_id: source.id, record_key: row.key, record_version: version,
         batch_id: ctx.batchId, row_number: row.rowNumber, superseded: 0, created_at: ctx.receivedAt,
       });
@@ -105,9 +107,9 @@ export async function applyChunk(trx: Kysely<Database>, keys: PersonalDataKeys, 
     await intake.retireVersions(source.id, changedKeys);
     affected.push(...await signalRepo.supersede(source.id, changedKeys));
   }
-  await intake.insertRecords(newRecords);
-  await signalRepo.insert(newSignals);
-  await intake.insertRejects(rejects);
+  await writer.insert(trx, 'intake_record', newRecords);
+  await writer.insert(trx, 'signal', newSignals);
+  await writer.insert(trx, 'intake_reject', rejects);
   await new EvaluationQueue(trx).enqueue(affected, ctx.receivedAt);
   const counts: ChunkCounts = { rows: rows.length, accepted: newRecords.length, rejected: rejectedRows.size, unchanged, signals: newSignals.length };
   await intake.addChunkCounts(ctx.batchId, counts, rows.at(-1)?.rowNumber ?? 0);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   addDays, evaluateRule, medicalFeatures, parameterLookup, MEDICAL_BURDEN_RULE,
@@ -6,6 +5,7 @@ import {
 } from '@shouwang/domain';
 import type { Explanation } from '@shouwang/contract';
 import type { Db } from '../db/database.js';
+import { newId } from '../db/ids.js';
 import type { Database } from '../db/schema.js';
 import { EvaluationQueue } from './evaluation-queue.js';
 import { SignalRepository, type SignalRow } from '../signals/signal.repository.js';
@@ -97,7 +97,7 @@ export class WarningEvaluator {
         continue;
       }
       const warning: WarningRow = {
-        id: randomUUID(),
+        id: newId(),
         household_id: id,
         community_code: household.community_code,
         situation: this.rule.situation,

@@ -25,9 +25,7 @@ export function resumableIntake(_dialect: DialectName) {
       await db.schema.createIndex('intake_batch_idempotency').unique().on('intake_batch').columns(['source_id', 'idempotency_key']).execute();
       await db.schema.createIndex('intake_batch_status').on('intake_batch').columns(['status', 'received_at']).execute();
       await db.schema.createIndex('intake_batch_source').on('intake_batch').columns(['source_id', 'received_at']).execute();
-      await db.schema.createIndex('intake_record_batch').on('intake_record').columns(['batch_id', 'row_number']).execute();
       await db.schema.createIndex('intake_record_person').on('intake_record').column('person_id').execute();
-      await db.schema.createIndex('signal_batch').on('signal').columns(['batch_id', 'row_number']).execute();
 
       await db.schema.createTable('api_key')
         .addColumn('id', 'text', (c) => c.primaryKey())

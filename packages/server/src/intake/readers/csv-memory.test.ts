@@ -45,5 +45,4 @@ it('reads a 300,000-row CSV without holding it in memory', async () => {
   expect(lastRowNumber).toBe(ROWS + 2);
   // The file is about 30 MB of text, several times that as strings: reading it whole would exceed this.
   expect(peak).toBeLessThan(150 * 1024 * 1024);
-  console.log('heap before', before >> 20, 'MB, peak', peak >> 20, 'MB');
 });

@@ -5,6 +5,8 @@ const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_TO_UNIX = 25_569;
 /** The 1904 date system (old Mac Excel) counts from 1904-01-01. */
 const DATE_1904_OFFSET = 1_462;
+/** 1900-01-01T00:00:00Z: an earlier "date" is a time of day alone (a serial below 1). */
+const EXCEL_DAY_ONE_SECONDS = -2_208_988_800;
 
 /** Excel shows at most 15 significant digits; beyond that the binary value carries noise, not data. */
 const numberText = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
@@ -48,7 +50,10 @@ export function cellText(value: CellValue, context: CellContext): string {
 
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return ''; // an error result (#N/A) read as a number
-  return Number.isSafeInteger(value) ? String(value) : numberText.format(value);
+  // The shortest text that reads back as the same number: exact when it has 15 digits or fewer.
+  const shortest = String(value);
+  if (shortest.length <= 15 && !shortest.includes('e')) return shortest;
+  return Number.isSafeInteger(value) ? shortest : numberText.format(value);
 }
 
 export function excelSerialToDate(serial: number, date1904: boolean): Date {
@@ -61,11 +66,12 @@ export function excelSerialToDate(serial: number, date1904: boolean): Date {
  * 12:29:59.9999). A serial below 1 is a time of day alone.
  */
 export function isoDateTime(date: Date): string {
-  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
-  if (Number.isNaN(rounded.getTime())) return '';
-  const [day, time] = rounded.toISOString().slice(0, 19).split('T') as [string, string];
-  if (rounded.getUTCFullYear() < 1900) return time;
-  return time === '00:00:00' ? day : `${day} ${time}`;
+  const seconds = Math.round(date.getTime() / 1000);
+  if (!Number.isFinite(seconds)) return '';
+  const iso = new Date(seconds * 1000).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  const time = iso.slice(11, 19);
+  if (seconds < EXCEL_DAY_ONE_SECONDS) return time;
+  return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }
 
 /** The test exceljs applies, plus backslash escapes: a format with y, m, d, h or s outside quotes and brackets. */

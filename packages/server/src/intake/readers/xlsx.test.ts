@@ -157,7 +157,7 @@ describe('XLSX cell values', () => {
   });
 
   it('gives an 18-digit ID typed as a number with the digits Excel kept, and an ID stored as text exactly', async () => {
-    expect(await cellsOf([320102199001011234, '320102199001011234'])).toEqual(['320102199001011000', '320102199001011234']);
+    expect(await cellsOf([Number('320102199001011234'), '320102199001011234'])).toEqual(['320102199001011000', '320102199001011234']);
   });
 
   it('gives the text of rich text, hyperlinks, string formulas and booleans, and errors as empty', async () => {
