@@ -80,7 +80,10 @@ export class BatchProcessor {
       const opened = await this.open(batch, source);
       if (!opened.ok) return this.refuse(batch, opened.message);
       const mapping = mapHeaders(source, opened.table.header);
-      if (!mapping.ok) return this.refuse(batch, mapping.message);
+      if (!mapping.ok) {
+        await opened.table.close?.();
+        return this.refuse(batch, mapping.message);
+      }
       columns = mapping.columns;
       header = opened.table.header;
       headerRow = opened.table.headerRowNumber;
@@ -96,6 +99,8 @@ export class BatchProcessor {
         if (total === 0) return this.refuse(batch, 'the file has a header row but no data rows');
         await intake.updateBatch(batch.id, { total_rows: total, header_row: headerRow, format, encoding });
         batch.total_rows = total;
+      } else {
+        await opened.table.close?.();
       }
     }
 

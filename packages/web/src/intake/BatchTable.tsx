@@ -112,12 +112,9 @@ export function BatchTable({ batches, sources, loading, title, hideFeed, onHideF
         </div>
       ),
     },
-    { key: 'format', title: t('intake.format'), dataIndex: 'format', width: 84, render: (format: BatchSummary['format']) => <FormatTag format={format} /> },
-    { key: 'channel', title: t('intake.channel'), dataIndex: 'channel', width: 120, render: (channel: BatchSummary['channel']) => <ChannelTag channel={channel} /> },
-    { key: 'encoding', title: t('intake.encoding'), dataIndex: 'encoding', width: 100, render: (encoding: string) => <code>{encoding}</code> },
     { key: 'status', title: t('intake.status'), width: 120, render: (_, batch) => <StatusCell batch={batch} /> },
-    count('rows', 80),
-    count('accepted', 80),
+    count('rows', 76),
+    count('accepted', 76),
     {
       key: 'rejected',
       title: t('intake.rejected'),
@@ -132,8 +129,11 @@ export function BatchTable({ batches, sources, loading, title, hideFeed, onHideF
           <span className="tabular">0</span>
         ),
     },
-    count('unchanged', 80),
-    count('signals', 80),
+    count('unchanged', 76),
+    count('signals', 76),
+    { key: 'format', title: t('intake.format'), dataIndex: 'format', width: 84, render: (format: BatchSummary['format']) => <FormatTag format={format} /> },
+    { key: 'channel', title: t('intake.channel'), dataIndex: 'channel', width: 120, render: (channel: BatchSummary['channel']) => <ChannelTag channel={channel} /> },
+    { key: 'encoding', title: t('intake.encoding'), dataIndex: 'encoding', width: 100, render: (encoding: string) => <code>{encoding}</code> },
     {
       key: 'completedAt',
       title: t('intake.completedAt'),
@@ -167,7 +167,7 @@ export function BatchTable({ batches, sources, loading, title, hideFeed, onHideF
         loading={loading}
         columns={columns}
         dataSource={shown}
-        scroll={{ x: sources ? 1610 : 1440 }}
+        scroll={{ x: sources ? 1560 : 1390 }}
         locale={{ emptyText: t('intake.noBatches') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => t('common.total', { count: total }) }}
         onRow={(batch) => ({ 'data-testid': 'batch-row', 'data-batch-id': batch.id, 'data-status': batch.status }) as HTMLAttributes<HTMLElement>}

@@ -70,12 +70,17 @@ export function IntakePage() {
   usePolling(batches.reload, pending ? PENDING_REFRESH_MS : null);
 
   function update(change: Record<string, string | null>): void {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(change)) {
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(change)) {
+          if (value === null || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   }
 
   const all = status.data?.items ?? [];
@@ -94,9 +99,8 @@ export function IntakePage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} className="intake">
-      <Card
-        className="intake-header"
-        title={
+      <Card className="intake-header">
+        <div className="intake-header-bar">
           <div className="intake-title">
             <Typography.Title level={4} style={{ margin: 0 }}>
               {t('intake.monitorTitle')}
@@ -105,8 +109,6 @@ export function IntakePage() {
               {t('intake.monitorSubtitle')}
             </Typography.Text>
           </div>
-        }
-        extra={
           <Space size={8} wrap className="intake-asof">
             {status.data && (
               <Typography.Text type="secondary" data-testid="intake-asof">
@@ -125,8 +127,7 @@ export function IntakePage() {
               {t('intake.refresh')}
             </Button>
           </Space>
-        }
-      >
+        </div>
         {error && <Alert type="error" showIcon className="intake-page-error" title={<ErrorText error={error} />} />}
         <Summary sources={all} />
       </Card>

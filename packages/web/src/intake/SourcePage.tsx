@@ -33,7 +33,9 @@ function SourceDetails({ source, asOf }: { source: SourceStatus; asOf: string })
         {
           key: 'lastDelivery',
           label: t('intake.lastDelivery'),
-          children: source.lastDeliveryAt ? `${formatTimestamp(source.lastDeliveryAt)}（${names.ago(source.lastDeliveryAt, asOf)}）` : '—',
+          children: source.lastDeliveryAt
+            ? t('intake.lastDeliveryValue', { time: formatTimestamp(source.lastDeliveryAt), ago: names.ago(source.lastDeliveryAt, asOf) })
+            : '—',
         },
         {
           key: 'freshness',
@@ -63,7 +65,12 @@ function SourceDetails({ source, asOf }: { source: SourceStatus; asOf: string })
           span: 'filled',
           children: (
             <Typography.Text className="tabular">
-              {`${t('intake.batches30d')} ${source.batches30d} · ${t('intake.accepted')} ${source.accepted30d} · ${t('intake.rejected')} ${source.rejected30d} · ${t('intake.unchanged')} ${source.unchanged30d}`}
+              {t('intake.totals30d', {
+                batches: source.batches30d,
+                accepted: source.accepted30d,
+                rejected: source.rejected30d,
+                unchanged: source.unchanged30d,
+              })}
             </Typography.Text>
           ),
         },
@@ -128,12 +135,17 @@ function SourceView({ sourceId }: { sourceId: string }) {
   }, [corrects]);
 
   function update(change: Record<string, string | null>): void {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(change)) {
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(change)) {
+          if (value === null || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   }
 
   const sources = status.data?.items ?? [];
@@ -165,21 +177,15 @@ function SourceView({ sourceId }: { sourceId: string }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} className="intake" data-testid="intake-source-page" data-source-id={sourceId}>
       {back}
-      <Card
-        title={
-          source ? (
-            <Space size={8} wrap className="intake-title">
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {names.source(source)}
-              </Typography.Title>
-              <FreshnessTag freshness={freshnessOf(source)} />
-            </Space>
-          ) : (
-            t('common.loading')
-          )
-        }
-        extra={
-          <Space size={8} wrap>
+      <Card className="intake-header">
+        <div className="intake-header-bar">
+          <Space size={8} wrap className="intake-title-line">
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {source ? names.source(source) : t('common.loading')}
+            </Typography.Title>
+            {source && <FreshnessTag freshness={freshnessOf(source)} />}
+          </Space>
+          <Space size={8} wrap className="intake-asof">
             {status.data && <Typography.Text type="secondary">{t('intake.asOf', { time: formatTimestamp(status.data.asOf) })}</Typography.Text>}
             <Button
               icon={<ReloadOutlined />}
@@ -191,8 +197,7 @@ function SourceView({ sourceId }: { sourceId: string }) {
               {t('intake.refresh')}
             </Button>
           </Space>
-        }
-      >
+        </div>
         {pageError && <Alert type="error" showIcon className="intake-page-error" title={<ErrorText error={pageError} />} />}
         {source ? <SourceDetails source={source} asOf={asOf} /> : <Skeleton active paragraph={{ rows: 2 }} />}
       </Card>
@@ -207,9 +212,11 @@ function SourceView({ sourceId }: { sourceId: string }) {
               corrects={corrects}
               onCorrectsChange={(batchId) => update({ corrects: batchId ?? null })}
               correctable={correctable}
-              onSettled={() => {
+              onSettled={(batch) => {
                 status.reload();
                 history.reload();
+                // The correction is in: the next file is a delivery of its own again.
+                if (batch?.status === 'applied' && batch.correctsBatchId) update({ corrects: null });
               }}
               onShowRejects={setRejectsOf}
             />

@@ -84,12 +84,16 @@ export function SourceTable({ sources, asOf, grouped, loading, onOpen }: SourceT
   const onlySources = (render: (source: SourceStatus) => ReactNode) => (_: unknown, line: Line) =>
     line.kind === 'source' ? render(line.source) : null;
 
+  const hiddenOnDepartments = (line: Line) => ({ colSpan: line.kind === 'department' ? 0 : 1 });
+
   const columns: ColumnsType<Line> = [
     {
       key: 'source',
       title: t('intake.source'),
-      width: grouped ? 300 : 250,
+      width: 230,
       fixed: 'start',
+      // A department's line spans the per-source columns: its name is long, its totals line up.
+      onCell: (line) => ({ colSpan: line.kind === 'department' ? 4 : 1 }),
       render: (_, line) =>
         line.kind === 'department' ? (
           <Space size={8} wrap className="intake-department-line">
@@ -112,29 +116,21 @@ export function SourceTable({ sources, asOf, grouped, loading, onOpen }: SourceT
       key: 'cadence',
       title: t('intake.cadence'),
       width: 100,
+      className: 'intake-nowrap',
+      onCell: hiddenOnDepartments,
       render: onlySources((source) => names.cadence(source.cadenceDays)),
     },
     {
-      key: 'lastDelivery',
-      title: t('intake.lastDelivery'),
-      width: 150,
-      render: onlySources((source) =>
-        source.lastDeliveryAt ? (
-          <Tooltip title={names.ago(source.lastDeliveryAt, asOf)}>
-            <span className="tabular">{formatTimestamp(source.lastDeliveryAt)}</span>
-          </Tooltip>
-        ) : (
-          '—'
-        ),
-      ),
-    },
-    {
       key: 'freshness',
-      title: t('intake.freshness'),
-      width: 260,
+      title: t('intake.lastDelivery'),
+      width: 250,
+      onCell: hiddenOnDepartments,
       render: onlySources((source) => (
         <div className="intake-freshness">
-          <FreshnessTag freshness={freshnessOf(source)} />
+          <Space size={6}>
+            <FreshnessTag freshness={freshnessOf(source)} />
+            {source.lastDeliveryAt && <span className="tabular intake-last-delivery">{formatTimestamp(source.lastDeliveryAt)}</span>}
+          </Space>
           <Typography.Text type={source.overdue ? 'danger' : 'secondary'} className="intake-freshness-hint">
             {freshnessHint(names, t, source, asOf)}
           </Typography.Text>
@@ -144,7 +140,8 @@ export function SourceTable({ sources, asOf, grouped, loading, onOpen }: SourceT
     {
       key: 'lastBatch',
       title: t('intake.lastBatch'),
-      width: 250,
+      width: 210,
+      onCell: hiddenOnDepartments,
       render: onlySources((source) =>
         source.lastBatch ? (
           <div className="intake-last-batch">
@@ -166,8 +163,9 @@ export function SourceTable({ sources, asOf, grouped, loading, onOpen }: SourceT
       children: TOTALS.map((total) => ({
         key: total,
         title: t(TOTAL_TITLES[total]),
-        width: 84,
+        width: 86,
         align: 'right' as const,
+        className: 'intake-nowrap',
         render: (_: unknown, line: Line) => {
           const value = line.kind === 'source' ? line.source[total] : line.totals[total];
           return (
@@ -205,7 +203,7 @@ export function SourceTable({ sources, asOf, grouped, loading, onOpen }: SourceT
       columns={columns}
       dataSource={lines}
       pagination={false}
-      scroll={{ x: 1350 }}
+      scroll={{ x: 1134 }}
       locale={{ emptyText: t('intake.noSources') }}
       onRow={rowProps}
       expandable={

@@ -65,7 +65,7 @@ function UploadProgress({ state, onCancel }: { state: UploadState; onCancel: () 
     <div className="intake-progress" data-testid="intake-upload-progress" data-percent={percent}>
       <div className="intake-progress-label">
         <Typography.Text strong ellipsis>
-          {t('intake.uploading', { name: fileName })}
+          {uploading ? t('intake.uploading', { name: fileName }) : t('intake.uploaded', { name: fileName })}
         </Typography.Text>
         {uploading && (
           <Button size="small" onClick={onCancel} data-testid="intake-upload-cancel">

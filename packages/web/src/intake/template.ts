@@ -12,7 +12,8 @@ export function templateCsv(columns: readonly string[]): string {
 
 /** A file name every OS accepts. */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'template.csv';
+  const printable = [...name].filter((ch) => ch.charCodeAt(0) >= 0x20).join('');
+  return printable.replace(/[\\/:*?"<>|]+/g, '_').trim() || 'template.csv';
 }
 
 /** Offers `text` as a download, built in the browser (no request). */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -25,6 +25,14 @@ async function csvFile(content: string | Buffer): Promise<string> {
   const path = join(dir, `file-${++fileCount}.csv`);
   await writeFile(path, content);
   return path;
+}
+
+/** Files this process holds open that are under the test folder (Linux: /proc/self/fd). */
+async function openTestFiles(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 50)); // a destroyed stream closes its file on a later tick
+  const fds = await readdir('/proc/self/fd').catch(() => []);
+  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+  return targets.filter((target) => target.startsWith(dir)).length;
 }
 
 async function openOk(path: string): Promise<OpenedTable> {
@@ -196,9 +204,17 @@ describe('CSV rows', () => {
     expect((await allRows(table))[0]?.cells[2]).toBe('张"三');
   });
 
-  it('releases the file when the rows are not read', async () => {
-    const table = await openOk(await csvFile(`${HEADER}\n${settlementLine(1)}\n`));
-    await table.close?.();
+  it('releases the file when the rows are not read, or not read to the end', async () => {
+    const lines = [HEADER, ...Array.from({ length: 5000 }, (_, i) => settlementLine(i + 1))].join('\n');
+    const unread = await openOk(await csvFile(lines));
+    expect(await openTestFiles()).toBe(1);
+    await unread.close?.();
+    expect(await openTestFiles()).toBe(0);
+    for await (const row of (await openOk(await csvFile(lines))).rows()) {
+      expect(row.rowNumber).toBe(2);
+      break;
+    }
+    expect(await openTestFiles()).toBe(0);
   });
 });
 

@@ -97,16 +97,16 @@ async function* dataRows(
   rest: AsyncGenerator<TableRow, void, undefined> | undefined,
   after: number,
 ): AsyncGenerator<TableRow, void, undefined> {
-  for (const row of pending) {
-    if (row.rowNumber > after && !isBlankRow(row)) yield row;
-  }
-  if (!rest) return;
   try {
+    for (const row of pending) {
+      if (row.rowNumber > after && !isBlankRow(row)) yield row;
+    }
+    if (!rest) return;
     for (let next = await rest.next(); !next.done; next = await rest.next()) {
       if (next.value.rowNumber > after && !isBlankRow(next.value)) yield next.value;
     }
   } finally {
-    await rest.return();
+    await rest?.return(); // the caller stopped early, or the file failed: release it
   }
 }
 

@@ -11,11 +11,12 @@ const WORKSHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
  * copied byte for byte, in a safer order, without the parts it does not read.
  *
  * exceljs 4.4 reads the ZIP in one pass, in stored order, and has two faults this works
- * around (exceljs issues #683 and #3064):
- * - the unzipper it uses signals the end of the archive as soon as its input is written, so
- *   small entries at the end that are still buffered are silently lost; when that entry is
- *   xl/sharedStrings.xml (Excel stores it near the end), every text cell reads as an index.
- *   A padding entry now comes last, too large to buffer, so nothing real is at the end.
+ * around (they match exceljs issues #683 and #3064):
+ * - the unzipper it uses (0.10, lib/parse.js) emits 'end' as soon as its input is written,
+ *   while entries may still wait in its buffer: small entries at the end of the archive are
+ *   then silently lost. When that is xl/sharedStrings.xml (Excel stores it near the end),
+ *   every text cell reads as an index; when it is xl/workbook.xml (exceljs stores it last),
+ *   sheet names are lost. A padding entry now comes last, too large to buffer.
  * - sheets stored before the shared strings (as Excel and exceljs store them) are unzipped
  *   to temporary files and parsed only after the whole archive. With the workbook parts
  *   first, sheets are parsed straight from the archive as it streams.

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTable, TableReadError, type OpenedTable, type TableRow } from './index.js';
-import { zipArchive } from './zip-archive.test-support.js';
 
 const KNOWN_HEADERS = ['结算流水号', '身份证号码', '姓名', '结算日期', '医疗总费用(元)', '统筹基金支付(元)', '个人自付(元)'];
 const expectedHeaders = (candidate: readonly string[]) => candidate.filter((h) => KNOWN_HEADERS.includes(h)).length;
@@ -40,6 +40,14 @@ async function write(workbook: ExcelJS.Workbook): Promise<string> {
   const path = nextPath();
   await workbook.xlsx.writeFile(path);
   return path;
+}
+
+/** Files this process holds open that are under the test folder (Linux: /proc/self/fd). */
+async function openTestFiles(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 50)); // a destroyed stream closes its file on a later tick
+  const fds = await readdir('/proc/self/fd').catch(() => []);
+  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+  return targets.filter((target) => target.startsWith(dir)).length;
 }
 
 async function openOk(path: string, sheet?: string): Promise<OpenedTable> {
@@ -127,8 +135,10 @@ describe('XLSX header and rows', () => {
       expect(row.rowNumber).toBe(5);
       break;
     }
+    expect(await openTestFiles()).toBe(0);
     const unread = await openOk(await write(workbook));
     await unread.close?.();
+    expect(await openTestFiles()).toBe(0);
   });
 });
 
@@ -259,3 +269,47 @@ describe('damaged workbooks', () => {
     }
   });
 });
+
+/** A ZIP archive of deflated entries, in the given order: lets a test lay out an .xlsx exactly as Excel does. */
+export function zipArchive(entries: readonly (readonly [name: string, content: string])[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const nameBytes = Buffer.from(name);
+    const raw = Buffer.from(content);
+    const crc = crc32(raw);
+    const data = deflateRawSync(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
