@@ -108,6 +108,7 @@ export class BatchProcessor {
     const opened = await this.open(batch, source);
     if (!opened.ok) return this.refuse(batch, opened.message);
     const chunkContext = {
+      persons: new Map(),
       batchId: batch.id, source, columns, header, today: this.clock.today(), receivedAt: batch.received_at, isKnownCommunity: this.isKnownCommunity,
     };
     const changes: WarningChange[] = [];

@@ -8,11 +8,16 @@ import type { PersonalDataKeys } from '../identity/keys.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { SignalRepository, type SignalRow } from '../signals/signal.repository.js';
 import { EvaluationQueue } from '../warnings/evaluation-queue.js';
+import { WarningEvaluator } from '../warnings/warning-evaluator.js';
 import { IntakeRepository, type RecordRow, type RejectRow } from './intake.repository.js';
 
 export interface SourceRow { readonly rowNumber: number; readonly cells: readonly string[] }
 
+/** Resident-ID hash → person, for one batch run: the registry does not change under a batch. */
+export type PersonCache = Map<string, { id: string; household_id: string | null } | null>;
+
 export interface ChunkContext {
+  readonly persons: PersonCache;
   readonly batchId: string;
   readonly source: SourceDefinition;
   readonly columns: readonly MappedColumn[];
@@ -63,7 +68,10 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
 
   const intake = new IntakeRepository(trx);
   const signalRepo = new SignalRepository(trx);
-  const persons = await new RegistryRepository({ kysely: trx }).findPersonsByIdHashes(valid.flatMap((r) => (r.subjectHash ? [r.subjectHash] : [])));
+  const unknown = [...new Set(valid.flatMap((r) => (r.subjectHash && !ctx.persons.has(r.subjectHash) ? [r.subjectHash] : [])))];
+  const found = await new RegistryRepository({ kysely: trx }).findPersonsByIdHashes(unknown);
+  for (const hash of unknown) ctx.persons.set(hash, found.get(hash) ?? null);
+  const persons = ctx.persons;
   const current = await intake.currentRecords(source.id, valid.map((r) => r.key));
   const keyColumn = ctx.columns.find((c) => c.field.key === source.recordKey[0])?.header ?? source.recordKey.join('+');
   const seenInChunk = new Map<string, number>();
@@ -88,19 +96,21 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     if (existing?.content_hash === row.hash) { unchanged++; continue; }
     if (existing) changedKeys.push(row.key);
     const version = (existing?.version ?? 0) + 1;
-    const person = row.subjectHash ? persons.get(row.subjectHash) : undefined;
+    const person = row.subjectHash ? persons.get(row.subjectHash) ?? undefined : undefined;
     newRecords.push({
       source_id: source.id, record_key: row.key, version, content_hash: row.hash, is_current: 1, batch_id: ctx.batchId,
       row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: keys.encrypt(JSON.stringify(row.values)), received_at: ctx.receivedAt,
     });
+    let evaluate = existing !== undefined;
     for (const signal of signalsFromRecord(source.id, row.values)) {
+      if (WarningEvaluator.applicableSignals.has(signal.kind)) evaluate = true;
       newSignals.push({
         id: newId(), kind: signal.kind, household_id: person?.household_id ?? null, person_id: person?.id ?? null,
         occurred_on: signal.occurredOn, amount_fen: signal.amountFen, source_id: source.id, record_key: row.key, record_version: version,
         batch_id: ctx.batchId, row_number: row.rowNumber, superseded: 0, created_at: ctx.receivedAt,
       });
     }
-    if (person?.household_id && newSignals.length > 0) affected.push(person.household_id);
+    if (person?.household_id && evaluate) affected.push(person.household_id);
   }
 
   if (changedKeys.length > 0) {

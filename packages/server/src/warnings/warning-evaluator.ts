@@ -33,6 +33,9 @@ const MAX_EVIDENCE = 50;
  * time, so it is safe to repeat after a retry.
  */
 export class WarningEvaluator {
+  /** The signal kinds the rules read: only households with such a new signal are queued for evaluation. */
+  static readonly applicableSignals: ReadonlySet<string> = new Set(['medical_expense']);
+
   constructor(private readonly rule: RuleDefinition = MEDICAL_BURDEN_RULE) {}
 
   async evaluate(db: Kysely<Database>, householdIds: readonly string[], ctx: EvaluationContext): Promise<WarningChange[]> {
