@@ -1,7 +1,7 @@
 // `npm start`: builds what is out of date (TypeScript incrementally, the web app when its
 // sources changed), then runs the server in this process's place.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,8 @@ function newestMtime(dir) {
 }
 
 run(bin('tsc'), ['-b'], 'TypeScript build');
+// The command line is built now: make it executable for `npx shouwang`.
+chmodSync(join(root, 'packages', 'server', 'dist', 'cli.js'), 0o755);
 const webIndex = join(root, 'packages', 'web', 'dist', 'index.html');
 const webSources = Math.max(newestMtime(join(root, 'packages', 'web')), newestMtime(join(root, 'packages', 'contract', 'src')));
 if (!existsSync(webIndex) || statSync(webIndex).mtimeMs < webSources) {
