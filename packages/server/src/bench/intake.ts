@@ -111,6 +111,8 @@ try {
     accepted += outcome.batch.accepted;
     rejected += outcome.batch.rejected;
     signals += outcome.batch.signals;
+    const m = process.memoryUsage();
+    console.error(`${source.id}: rss ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB`);
   }
   const seconds = (performance.now() - started) / 1000;
   await ctx.close();

@@ -11,6 +11,8 @@ import { openJsonTable } from './json-table.js';
 import { openTable, type OpenTableResult } from './readers/index.js';
 
 export const CHUNK_ROWS = 5_000;
+/** Warnings of a large delivery appear every this many chunks (and at its end). */
+export const EVALUATE_EVERY = 10;
 
 export type ProcessOutcome =
   | { readonly status: 'applied'; readonly batch: BatchRow; readonly changes: readonly WarningChange[] }
@@ -36,6 +38,8 @@ export class BatchProcessor {
     private readonly clock: ProcessorClock,
     private readonly evaluation: EvaluationSettings,
     private readonly isKnownCommunity: (code: string) => boolean,
+    /** Each warning opened or updated, as soon as its chunk is committed. */
+    private readonly onChange: (change: WarningChange) => void = () => undefined,
     private readonly onProgress: (batch: BatchRow) => void = () => undefined,
   ) {
     this.writer = new RowsWriter(db);
@@ -109,16 +113,27 @@ export class BatchProcessor {
     if (!opened.ok) return this.refuse(batch, opened.message);
     const chunkContext = {
       persons: new Map(),
+      idHashes: new Map(),
       batchId: batch.id, source, columns, header, today: this.clock.today(), receivedAt: batch.received_at, isKnownCommunity: this.isKnownCommunity,
     };
-    const changes: WarningChange[] = [];
+    // The latest change per warning: announced as each chunk lands, kept once per warning.
+    const changes = new Map<string, WarningChange>();
+    const record = (list: readonly WarningChange[]) => {
+      for (const change of list) {
+        const earlier = changes.get(change.warning.id);
+        changes.set(change.warning.id, earlier?.kind === 'opened' ? { kind: 'opened', warning: change.warning } : change);
+        this.onChange(change);
+      }
+    };
     let chunk: SourceRow[] = [];
+    let chunks = 0;
     const flush = async () => {
       if (chunk.length === 0) return;
       const rows = chunk;
       chunk = [];
       await this.db.kysely.transaction().execute((trx) => applyChunk(trx, this.writer, this.keys, chunkContext, rows));
-      changes.push(...await drainEvaluationQueue(this.db, this.evaluation, this.clock));
+      // Households touched by several chunks are evaluated once per EVALUATE_EVERY chunks, not after each.
+      if (++chunks % EVALUATE_EVERY === 0) record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
       const progressed = await intake.findBatch(batch.id);
       if (progressed) this.onProgress(progressed);
     };
@@ -129,10 +144,10 @@ export class BatchProcessor {
     await flush();
     await intake.updateBatch(batch.id, { status: 'applied', completed_at: this.clock.now().toISOString(), stored_path: null });
     if (batch.stored_path) await rm(batch.stored_path, { force: true });
-    changes.push(...await drainEvaluationQueue(this.db, this.evaluation, this.clock));
+    record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
     const applied = await intake.findBatch(batch.id);
     if (applied) this.onProgress(applied);
-    return { status: 'applied', batch: applied ?? batch, changes };
+    return { status: 'applied', batch: applied ?? batch, changes: [...changes.values()] };
   }
 
   private async refuse(batch: BatchRow, message: string): Promise<ProcessOutcome> {

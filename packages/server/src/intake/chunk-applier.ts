@@ -18,6 +18,8 @@ export type PersonCache = Map<string, { id: string; household_id: string | null 
 
 export interface ChunkContext {
   readonly persons: PersonCache;
+  /** Resident ID → its keyed hash, for one batch run: files name the same people many times. */
+  readonly idHashes: Map<string, string>;
   readonly batchId: string;
   readonly source: SourceDefinition;
   readonly columns: readonly MappedColumn[];
@@ -50,6 +52,14 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     }
   };
 
+  const hashOnce = (residentId: string): string => {
+    let hash = ctx.idHashes.get(residentId);
+    if (hash === undefined) {
+      hash = keys.hashId(residentId);
+      if (ctx.idHashes.size < 500_000) ctx.idHashes.set(residentId, hash);
+    }
+    return hash;
+  };
   for (const row of rows) {
     const result = validateRow(ctx.columns, row.cells, { today: ctx.today, isKnownCommunity: ctx.isKnownCommunity });
     if (!result.ok) { reject(row, result.problems); continue; }
@@ -62,7 +72,7 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
       key: source.recordKey.map((k) => String(result.values[k])).join('|'),
       values: result.values,
       hash: createHash('sha256').update(canonical).digest('base64url'),
-      subjectHash: typeof residentId === 'string' ? keys.hashId(residentId) : null,
+      subjectHash: typeof residentId === 'string' ? hashOnce(residentId) : null,
     });
   }
 

@@ -29,11 +29,8 @@ export class DeliveryService {
     onProgress?: (batch: BatchRow) => void,
   ) {
     this.receiver = new BatchReceiver(db, dataDir, () => clock.now());
-    this.processor = new BatchProcessor(db, keys, clock, evaluation, isKnownCommunity, onProgress);
-    this.onChange = onChange;
+    this.processor = new BatchProcessor(db, keys, clock, evaluation, isKnownCommunity, onChange, onProgress);
   }
-
-  private readonly onChange: (change: WarningChange) => void;
 
   async deliver(delivery: Delivery): Promise<DeliveryOutcome> {
     const receipt = await this.receiver.receive(delivery);
@@ -49,8 +46,6 @@ export class DeliveryService {
     const outcome = await this.processor.process(batchId);
     switch (outcome.status) {
       case 'applied':
-        for (const change of outcome.changes) this.onChange(change);
-        return outcome;
       case 'refused':
         return outcome;
       case 'not_pending':
@@ -62,7 +57,7 @@ export class DeliveryService {
   /** At start: finish what a stopped process left pending. */
   async resumePending(): Promise<number> {
     const outcomes = await this.processor.resumePending();
-    for (const outcome of outcomes) if (outcome.status === 'applied') for (const change of outcome.changes) this.onChange(change);
+    // Their warnings were announced by the processor as each chunk landed.
     return outcomes.length;
   }
 }
