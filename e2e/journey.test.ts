@@ -58,6 +58,8 @@ describe('the social worker and the large screen, in a real browser', () => {
     await explanation.waitFor();
     expect(await page.getByTestId('explanation-condition').count()).toBeGreaterThanOrEqual(2);
     expect(await explanation.textContent()).toMatch(/22,000\.00/);
+    // Where the fact came from: the delivered file and its row.
+    await page.getByTestId('warning-provenance').getByText('first.csv').waitFor();
     await page.screenshot({ path: join(SHOTS, 'warning-detail.png'), fullPage: true });
     await page.close();
   });

@@ -12,6 +12,7 @@ import { authRoutes } from '../accounts/auth.routes.js';
 import { installAuthentication } from '../accounts/authenticate.js';
 import type { AppContext } from '../context.js';
 import { intakeRoutes, MAX_UPLOAD_MB } from '../intake/intake.routes.js';
+import { registryRoutes } from '../registry/registry.routes.js';
 import { screenRoutes } from '../screen/screen.routes.js';
 import { warningRoutes } from '../warnings/warnings.routes.js';
 import { installErrorHandler } from './error-handler.js';
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(warningRoutes(ctx));
   await app.register(screenRoutes(ctx));
   await app.register(intakeRoutes(ctx));
+  await app.register(registryRoutes(ctx));
 
   const webDir = ctx.config.webDir;
   const serveWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -53,6 +53,17 @@ export class RegistryRepository {
     return this.db.kysely.selectFrom('person').selectAll().where('household_id', '=', householdId).orderBy('birth_date').execute();
   }
 
+  /** Department records about the household's members, newest first, with the delivery they came in. */
+  async provenance(householdId: string, limit: number) {
+    return this.db.kysely.selectFrom('intake_record')
+      .innerJoin('person', 'person.id', 'intake_record.person_id')
+      .innerJoin('intake_batch', 'intake_batch.id', 'intake_record.batch_id')
+      .select(['person.name', 'person.relation', 'intake_record.source_id', 'intake_record.record_key', 'intake_record.version',
+        'intake_record.is_current', 'intake_record.batch_id', 'intake_record.row_number', 'intake_record.received_at', 'intake_batch.file_name'])
+      .where('person.household_id', '=', householdId)
+      .orderBy('intake_record.received_at', 'desc').orderBy('intake_record.record_key').limit(limit).execute();
+  }
+
   async counts(scope: Scope): Promise<{ persons: number; households: number }> {
     const households = await this.db.kysely.selectFrom('household')
       .select([(eb) => eb.fn.countAll<number>().as('households'), (eb) => eb.fn.sum<number>('member_count').as('persons')])

@@ -11,6 +11,7 @@ import { formatTimestamp } from '../format/datetime';
 import { ExplanationCard } from './ExplanationCard';
 import { HistoryCard } from './HistoryCard';
 import { HouseholdCard } from './HouseholdCard';
+import { ProvenanceCard } from './ProvenanceCard';
 import { SituationTag, StatusTag } from './tags';
 import { changeWarningStatus, fetchWarning } from './warnings.api';
 import './warnings.css';
@@ -135,6 +136,7 @@ export function WarningDetailPage() {
           <HistoryCard history={warning.history} />
         </Col>
       </Row>
+      <ProvenanceCard householdId={warning.householdId} />
     </div>
   );
 }
