@@ -13,6 +13,7 @@ export const BatchSummary = z.object({
   status: BatchStatus,
   /** For a refused file: why, in words a data steward can act on. */
   refusal: z.string().nullable(),
+  refusalZh: z.string().nullable(),
   rows: z.number().int(),
   accepted: z.number().int(),
   rejected: z.number().int(),

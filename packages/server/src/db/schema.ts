@@ -84,6 +84,8 @@ export interface IntakeBatchTable {
   /** `pending` while being applied (resumed after a restart), then one of the others. */
   status: 'pending' | 'applied' | 'refused' | 'duplicate';
   refusal: string | null;
+  /** The refusal in Chinese, for the data steward's screen. */
+  refusal_zh: string | null;
   rows: number;
   accepted: number;
   rejected: number;

@@ -8,7 +8,7 @@ import { applyChunk, type SourceRow } from './chunk-applier.js';
 import { headerScore, mapHeaders } from './header-mapping.js';
 import { IntakeRepository, type BatchRow } from './intake.repository.js';
 import { openJsonTable } from './json-table.js';
-import { openTable, type OpenTableResult } from './readers/index.js';
+import { openTable, TableReadError, type OpenTableResult } from './readers/index.js';
 
 export const CHUNK_ROWS = 5_000;
 /** Warnings of a large delivery appear every this many chunks (and at its end). */
@@ -72,7 +72,7 @@ export class BatchProcessor {
     const batch = await intake.findBatch(batchId);
     if (!batch || batch.status !== 'pending') return { status: 'not_pending', batch };
     const source = sourceById(batch.source_id);
-    if (!source) return this.refuse(batch, `the source "${batch.source_id}" is no longer configured`);
+    if (!source) return this.refuse(batch, `the source "${batch.source_id}" is no longer configured`, `数据来源“${batch.source_id}”已不在配置中`);
 
     // Pass 1, read only: the whole file must be readable before anything is applied.
     let header: readonly string[] = [];
@@ -82,11 +82,11 @@ export class BatchProcessor {
     let columns;
     {
       const opened = await this.open(batch, source);
-      if (!opened.ok) return this.refuse(batch, opened.message);
+      if (!opened.ok) return this.refuse(batch, opened.message, opened.messageZh);
       const mapping = mapHeaders(source, opened.table.header);
       if (!mapping.ok) {
         await opened.table.close?.();
-        return this.refuse(batch, mapping.message);
+        return this.refuse(batch, mapping.message, mapping.messageZh);
       }
       columns = mapping.columns;
       header = opened.table.header;
@@ -98,9 +98,10 @@ export class BatchProcessor {
         try {
           for await (const _row of opened.table.rows()) total++;
         } catch (error) {
-          return this.refuse(batch, error instanceof Error ? error.message : String(error));
+          const zh = error instanceof TableReadError ? error.messageZh : '文件无法完整读取';
+          return this.refuse(batch, error instanceof Error ? error.message : String(error), zh);
         }
-        if (total === 0) return this.refuse(batch, 'the file has a header row but no data rows');
+        if (total === 0) return this.refuse(batch, 'the file has a header row but no data rows', '文件只有表头，没有数据行');
         await intake.updateBatch(batch.id, { total_rows: total, header_row: headerRow, format, encoding });
         batch.total_rows = total;
       } else {
@@ -110,7 +111,7 @@ export class BatchProcessor {
 
     // Pass 2: apply in chunks from the resume point.
     const opened = await this.open(batch, source);
-    if (!opened.ok) return this.refuse(batch, opened.message);
+    if (!opened.ok) return this.refuse(batch, opened.message, opened.messageZh);
     const chunkContext = {
       persons: new Map(),
       idHashes: new Map(),
@@ -150,11 +151,11 @@ export class BatchProcessor {
     return { status: 'applied', batch: applied ?? batch, changes: [...changes.values()] };
   }
 
-  private async refuse(batch: BatchRow, message: string): Promise<ProcessOutcome> {
+  private async refuse(batch: BatchRow, message: string, messageZh: string): Promise<ProcessOutcome> {
     const intake = new IntakeRepository(this.db.kysely);
     // Only pass 1 can refuse, and it writes nothing but the batch row; rejects are cleared for safety.
     await intake.deleteRejects(batch.id);
-    const refused = { status: 'refused' as const, refusal: message, completed_at: this.clock.now().toISOString(), stored_path: null };
+    const refused = { status: 'refused' as const, refusal: message, refusal_zh: messageZh, completed_at: this.clock.now().toISOString(), stored_path: null };
     await intake.updateBatch(batch.id, refused);
     if (batch.stored_path) await rm(batch.stored_path, { force: true });
     const row = { ...batch, ...refused };

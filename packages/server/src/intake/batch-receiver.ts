@@ -60,7 +60,7 @@ export class BatchReceiver {
     const sha256 = await sha256Of(delivery.file);
     const id = randomUUID();
     const batch: BatchRow = {
-      id, source_id: source.id, file_name: delivery.fileName, file_sha256: sha256, encoding: 'unknown', status: 'pending', refusal: null,
+      id, source_id: source.id, file_name: delivery.fileName, file_sha256: sha256, encoding: 'unknown', status: 'pending', refusal: null, refusal_zh: null,
       rows: 0, accepted: 0, rejected: 0, unchanged: 0, signals: 0, received_at: this.now().toISOString(), duplicate_of: null,
       submitted_by: delivery.submittedBy, format: delivery.format ?? guessFormat(delivery.fileName), channel: delivery.channel, stored_path: null,
       total_rows: null, checkpoint_row: 0, header_row: 1, idempotency_key: delivery.idempotencyKey ?? null,

@@ -9,7 +9,7 @@ export interface MappedColumn {
 
 export type HeaderMapping =
   | { ok: true; columns: MappedColumn[]; ignored: string[] }
-  | { ok: false; message: string };
+  | { ok: false; message: string; messageZh: string };
 
 /** Full-width brackets and spaces are common in department spreadsheets: compare without them. */
 export function normaliseHeader(header: string): string {
@@ -36,7 +36,11 @@ export function mapHeaders(source: SourceDefinition, headerRow: readonly string[
     }
     const earlier = seen.get(field.key);
     if (earlier !== undefined) {
-      return { ok: false, message: `columns "${earlier}" and "${header}" both mean ${field.headers[0]}; keep one of them` };
+      return {
+        ok: false,
+        message: `columns "${earlier}" and "${header}" both mean ${field.headers[0]}; keep one of them`,
+        messageZh: `“${earlier}”和“${header}”两列都表示${field.headers[0]}，请只保留一列`,
+      };
     }
     seen.set(field.key, header);
     columns.push({ field, index, header });
@@ -47,6 +51,7 @@ export function mapHeaders(source: SourceDefinition, headerRow: readonly string[
     return {
       ok: false,
       message: `this is not a ${source.name} file: required column(s) ${missing.map((f) => `"${f.headers[0]}"`).join(', ')} missing; columns found: ${found}`,
+      messageZh: `这不是“${source.name}”文件：缺少必填列 ${missing.map((f) => `“${f.headers[0]}”`).join('、')}；文件中的列：${found}`,
     };
   }
   return { ok: true, columns, ignored };

@@ -6,7 +6,7 @@ import type { BatchRow } from './intake.repository.js';
 
 export function presentBatch(row: BatchRow): BatchSummary {
   return {
-    id: row.id, sourceId: row.source_id, fileName: row.file_name, encoding: row.encoding, status: row.status, refusal: row.refusal,
+    id: row.id, sourceId: row.source_id, fileName: row.file_name, encoding: row.encoding, status: row.status, refusal: row.refusal, refusalZh: row.refusal_zh,
     rows: row.rows, accepted: row.accepted, rejected: row.rejected, unchanged: row.unchanged, signals: row.signals,
     receivedAt: row.received_at, duplicateOf: row.duplicate_of, format: row.format, channel: row.channel, totalRows: row.total_rows,
     checkpointRow: row.checkpoint_row, correctsBatchId: row.corrects_batch_id, completedAt: row.completed_at,

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { formatTimestamp } from '../format/datetime';
 import { shortId } from '../format/id';
 import { BatchStatusTag, ChannelTag, FormatTag } from './tags';
+import { refusalOf } from './refusal';
 
 const COUNTS = ['rows', 'accepted', 'rejected', 'unchanged', 'signals'] as const;
 
-function outcome(batch: BatchSummary, t: TFunction) {
+function outcome(batch: BatchSummary, t: TFunction, language: string) {
   switch (batch.status) {
     case 'pending':
       return <Alert type="info" showIcon title={t('intake.pending', { batch: shortId(batch.id) })} />;
@@ -22,7 +23,7 @@ function outcome(batch: BatchSummary, t: TFunction) {
           type="error"
           showIcon
           title={t('intake.refused')}
-          description={`${t('intake.refusedHint')} ${batch.refusal ?? ''}`}
+          description={`${t('intake.refusedHint')} ${refusalOf(batch, language) ?? ''}`}
           data-testid="intake-refusal"
         />
       );
@@ -39,7 +40,7 @@ interface BatchResultProps {
 
 /** What happened to the file just uploaded. */
 export function BatchResult({ batch, onShowRejects, showOutcome = true }: BatchResultProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Card
       size="small"
@@ -56,7 +57,7 @@ export function BatchResult({ batch, onShowRejects, showOutcome = true }: BatchR
         )
       }
     >
-      {showOutcome && outcome(batch, t)}
+      {showOutcome && outcome(batch, t, i18n.language)}
       <Space size={[4, 8]} wrap className="intake-result-tags">
         <BatchStatusTag status={batch.status} data-testid="intake-batch-status" />
         <FormatTag format={batch.format} />

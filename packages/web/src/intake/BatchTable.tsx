@@ -8,6 +8,7 @@ import { shortId } from '../format/id';
 import { applyProgress } from './freshness';
 import { useIntakeNames } from './names';
 import { BatchStatusTag, ChannelTag, FormatTag } from './tags';
+import { refusalOf } from './refusal';
 
 interface BatchTableProps {
   batches: readonly BatchSummary[];
@@ -23,7 +24,7 @@ interface BatchTableProps {
 }
 
 function StatusCell({ batch }: { batch: BatchSummary }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tag = <BatchStatusTag status={batch.status} />;
   if (batch.status === 'pending') {
     const progress = applyProgress(batch);
@@ -40,13 +41,13 @@ function StatusCell({ batch }: { batch: BatchSummary }) {
     batch.status === 'duplicate'
       ? t('intake.duplicate', { batch: batch.duplicateOf ? shortId(batch.duplicateOf) : '—' })
       : batch.status === 'refused'
-        ? batch.refusal
+        ? refusalOf(batch, i18n.language)
         : null;
   return hint ? <Tooltip title={hint}>{tag}</Tooltip> : tag;
 }
 
 export function BatchTable({ batches, sources, loading, title, hideFeed, onHideFeedChange, onShowRejects }: BatchTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = useIntakeNames();
   const shown = hideFeed ? batches.filter((batch) => batch.channel !== 'feed') : batches;
   const hidden = batches.length - shown.length;
@@ -105,8 +106,8 @@ export function BatchTable({ batches, sources, loading, title, hideFeed, onHideF
             </Button>
           )}
           {batch.status === 'refused' && batch.refusal && (
-            <Typography.Text type="danger" className="intake-refusal" ellipsis={{ tooltip: batch.refusal }}>
-              {batch.refusal}
+            <Typography.Text type="danger" className="intake-refusal" ellipsis={{ tooltip: refusalOf(batch, i18n.language) }}>
+              {refusalOf(batch, i18n.language)}
             </Typography.Text>
           )}
         </div>

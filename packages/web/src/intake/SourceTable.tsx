@@ -7,6 +7,7 @@ import { freshnessOf, groupByDepartment } from './freshness';
 import type { SourceStatus } from './intake.api';
 import { useIntakeNames, type IntakeNames } from './names';
 import { BatchStatusTag, FreshnessTag } from './tags';
+import { refusalOf } from './refusal';
 
 interface SourceLine {
   kind: 'source';
@@ -75,7 +76,7 @@ interface SourceTableProps {
 
 /** One line per department feed: is it on time, what did its last batch do, 30-day totals. */
 export function SourceTable({ sources, asOf, grouped, loading, onOpen }: SourceTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = useIntakeNames();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const lines: Line[] = grouped ? departmentLines(sources) : sources.map((source) => ({ kind: 'source', key: source.id, source }));
@@ -145,7 +146,7 @@ export function SourceTable({ sources, asOf, grouped, loading, onOpen }: SourceT
       render: onlySources((source) =>
         source.lastBatch ? (
           <div className="intake-last-batch">
-            <Tooltip title={source.lastBatch.status === 'refused' ? source.lastBatch.refusal : source.lastBatch.fileName}>
+            <Tooltip title={source.lastBatch.status === 'refused' ? refusalOf(source.lastBatch, i18n.language) : source.lastBatch.fileName}>
               <BatchStatusTag status={source.lastBatch.status} />
             </Tooltip>
             <Typography.Text type="secondary" className="tabular">

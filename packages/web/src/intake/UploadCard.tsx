@@ -13,6 +13,7 @@ import type { Source } from './intake.api';
 import { useIntakeNames } from './names';
 import { formatBytes } from './template';
 import { useBatchUpload, type UploadState } from './useBatchUpload';
+import { refusalOf } from './refusal';
 
 const ACCEPT = '.csv,.xlsx,.json,.ndjson';
 const FIELDS = ['source', 'file', 'sheet', 'corrects'] as const;
@@ -23,7 +24,7 @@ function fieldLabel(t: TFunction, field: string | undefined): string | undefined
 }
 
 function ErrorAlert({ error, batch }: { error: ApiRequestError; batch: BatchSummary | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (error.id === 'file_refused') {
     return (
       <Alert
@@ -33,7 +34,7 @@ function ErrorAlert({ error, batch }: { error: ApiRequestError; batch: BatchSumm
         data-testid="intake-error"
         data-error-id={error.id}
         title={t('intake.refused')}
-        description={`${t('intake.refusedHint')} ${batch?.refusal ?? error.message}`}
+        description={`${t('intake.refusedHint')} ${refusalOf(batch ?? undefined, i18n.language) ?? error.message}`}
       />
     );
   }
