@@ -119,8 +119,12 @@ export interface IntakeRecordTable {
   batch_id: string;
   row_number: number;
   person_id: string | null;
-  /** The normalised record, encrypted: it holds resident IDs and health data. */
+  /**
+   * The normalised record, encrypted (it holds resident IDs and health data): a JSON array of
+   * the values in the field order of the source definition's `source_version`.
+   */
   payload_enc: string;
+  source_version: number;
   received_at: string;
 }
 

@@ -31,7 +31,7 @@ export interface ChunkContext {
 
 export interface ChunkCounts { rows: number; accepted: number; rejected: number; unchanged: number; signals: number }
 
-interface ValidRow { rowNumber: number; key: string; values: Record<string, FieldValue>; hash: string; subjectHash: string | null }
+interface ValidRow { rowNumber: number; key: string; values: Record<string, FieldValue>; canonical: string; hash: string; subjectHash: string | null }
 
 /**
  * Applies one chunk of a batch's rows inside the caller's transaction: valid rows become
@@ -71,6 +71,7 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
       rowNumber: row.rowNumber,
       key: source.recordKey.map((k) => String(result.values[k])).join('|'),
       values: result.values,
+      canonical,
       hash: createHash('sha256').update(canonical).digest('base64url'),
       subjectHash: typeof residentId === 'string' ? hashOnce(residentId) : null,
     });
@@ -109,7 +110,7 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     const person = row.subjectHash ? persons.get(row.subjectHash) ?? undefined : undefined;
     newRecords.push({
       source_id: source.id, record_key: row.key, version, content_hash: row.hash, is_current: 1, batch_id: ctx.batchId,
-      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: keys.encrypt(JSON.stringify(row.values)), received_at: ctx.receivedAt,
+      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: keys.encrypt(row.canonical), source_version: source.version, received_at: ctx.receivedAt,
     });
     let evaluate = existing !== undefined;
     for (const signal of signalsFromRecord(source.id, row.values)) {

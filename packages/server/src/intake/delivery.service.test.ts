@@ -51,6 +51,12 @@ describe.each(DIALECTS)('medical settlement intake on %s', (dialect) => {
       [6, '个人自付(元)', 'amount.invalid', '-5'],
     ]);
 
+    // The record is stored encrypted, as the canonical values in the source's field order.
+    const stored = await ctx.db.kysely.selectFrom('intake_record').select(['payload_enc', 'source_version']).where('record_key', '=', 'YB001').executeTakeFirstOrThrow();
+    expect(stored.payload_enc).not.toContain(family.headResidentId);
+    expect(JSON.parse(ctx.keys.decrypt(stored.payload_enc))).toEqual(['YB001', family.headResidentId, '张建国', '2026-11-20', '南京鼓楼医院', '住院', 5_000_000, 3_000_000, 2_000_000]);
+    expect(stored.source_version).toBe(1);
+
     expect(outcome.changes).toHaveLength(1);
     const warning = outcome.changes[0]!.warning;
     expect(warning).toMatchObject({ household_id: family.id, community_code: COMMUNITY, situation: 'illness', key_figure_fen: 2_000_000, status: 'open' });
