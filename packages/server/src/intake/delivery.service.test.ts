@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
@@ -121,5 +122,34 @@ describe.each(DIALECTS)('medical settlement intake on %s', (dialect) => {
   it('does not warn a household whose out-of-pocket cost is small against its income', async () => {
     const outcome = await ingest(settlementCsv([{ no: 'YB050', id: family.headResidentId, date: '2026-11-20', total: '9000', reimbursed: '3000', oop: '6000' }]));
     expect(outcome.status === 'applied' && outcome.changes).toEqual([]);
+  });
+});
+
+describe.each(DIALECTS)('department workbooks on %s', (dialect) => {
+  let ctx: TestContext;
+  let family: TestHousehold;
+  beforeEach(async () => {
+    ctx = await createTestContext(dialect);
+    family = await createHousehold(ctx, { communityCode: COMMUNITY, annualIncomeFen: 3_000_000 });
+  });
+  afterEach(async () => ctx.dispose());
+
+  it('imports an XLSX with a merged title row and a two-level merged header, reporting Excel row numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('11月结算');
+    sheet.addRow(['南京市医疗保障局2026年11月医疗费用结算明细表']);
+    sheet.mergeCells('A1:I1');
+    sheet.addRow(['结算流水号', '身份证号码', '姓名', '结算日期', '医疗机构名称', '就医类别', '费用信息', '', '']);
+    sheet.addRow(['', '', '', '', '', '', '医疗总费用(元)', '统筹基金支付(元)', '个人自付(元)']);
+    for (const col of ['A', 'B', 'C', 'D', 'E', 'F']) sheet.mergeCells(`${col}2:${col}3`);
+    sheet.mergeCells('G2:I2');
+    sheet.addRow(['X1', family.headResidentId, '张建国', '2026-11-20', '南京鼓楼医院', '住院', 50000, 30000, 20000]);
+    sheet.addRow(['X2', family.headResidentId.slice(0, 17), '张建国', '2026-11-21', '南京鼓楼医院', '门诊', 100, 50, 50]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const outcome = await ctx.deliveries.deliver({ sourceId: SOURCE, fileName: '11月结算.xlsx', file: { bytes }, channel: 'upload', submittedBy: null });
+    expect(outcome.status === 'applied' && outcome.batch).toMatchObject({ format: 'xlsx', rows: 2, accepted: 1, rejected: 1, header_row: 3 });
+    const rejects = await new IntakeRepository(ctx.db.kysely).rejects(outcome.status === 'applied' ? outcome.batch.id : '', 10);
+    expect(rejects.map((r) => [r.row_number, r.column_name, r.rule])).toEqual([[5, '身份证号码', 'resident_id.length']]);
+    expect(outcome.status === 'applied' && outcome.changes.length).toBe(1);
   });
 });
