@@ -54,11 +54,17 @@ export class BatchProcessor {
     return run;
   }
 
-  /** Batches left pending by a stopped process, in the order they arrived. */
+  /** Batches left pending by a stopped process, in the order they arrived, then any households still queued. */
   async resumePending(): Promise<ProcessOutcome[]> {
     const outcomes: ProcessOutcome[] = [];
     for (const batch of await new IntakeRepository(this.db.kysely).pendingBatches()) outcomes.push(await this.process(batch.id));
+    await this.drain();
     return outcomes;
+  }
+
+  /** Evaluates households left in the queue (by a crash, or by another process); safe to repeat. */
+  async drain(): Promise<void> {
+    for (const change of await drainEvaluationQueue(this.db, this.evaluation, this.clock)) this.onChange(change);
   }
 
   private open(batch: BatchRow, source: SourceDefinition): Promise<OpenTableResult> {
@@ -143,9 +149,10 @@ export class BatchProcessor {
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
     await flush();
+    // Evaluate before the batch is marked applied: a crash in between resumes here and drains again.
+    record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
     await intake.updateBatch(batch.id, { status: 'applied', completed_at: this.clock.now().toISOString(), stored_path: null });
     if (batch.stored_path) await rm(batch.stored_path, { force: true });
-    record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
     const applied = await intake.findBatch(batch.id);
     if (applied) this.onProgress(applied);
     return { status: 'applied', batch: applied ?? batch, changes: [...changes.values()] };

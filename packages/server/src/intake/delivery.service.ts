@@ -36,6 +36,8 @@ export class DeliveryService {
     const receipt = await this.receiver.receive(delivery);
     if (receipt.status !== 'received') {
       if (receipt.status === 'replayed' && receipt.batch.status === 'pending') return this.apply(receipt.batch.id);
+      // Nothing to apply; finish any evaluation an interrupted earlier delivery left queued.
+      await this.processor.drain();
       return receipt;
     }
     return this.apply(receipt.batch.id);
