@@ -51,6 +51,9 @@ async function ingest(ctx: AppContext, args: string[]): Promise<number> {
   switch (outcome.status) {
     case 'unknown_source': return fail(`unknown source "${outcome.sourceId}"`);
     case 'unknown_correction': return fail(`--corrects: there is no batch ${outcome.batchId}`);
+    case 'busy':
+      process.stderr.write(`batch ${outcome.batch.id} is being applied by another process (${outcome.batch.lease_owner ?? 'unknown'}); try again later\n`);
+      return 3;
     case 'refused':
       if (values.json) process.stdout.write(`${JSON.stringify(summary(outcome.batch))}\n`);
       process.stderr.write(`refused, nothing applied: ${outcome.batch.refusal}\n`);

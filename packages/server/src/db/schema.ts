@@ -108,6 +108,9 @@ export interface IntakeBatchTable {
   corrects_batch_id: string | null;
   completed_at: string | null;
   sheet: string | null;
+  /** The process applying the batch (`host:pid`), and until when its claim holds. */
+  lease_owner: string | null;
+  lease_until: string | null;
 }
 
 export interface IntakeRecordTable {

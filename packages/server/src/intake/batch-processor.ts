@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { sourceById, type SourceDefinition } from '@shouwang/domain';
 import type { Db } from '../db/database.js';
 import { RowsWriter } from '../db/rows-writer.js';
@@ -11,13 +12,31 @@ import { openJsonTable } from './json-table.js';
 import { openTable, TableReadError, type OpenTableResult } from './readers/index.js';
 
 export const CHUNK_ROWS = 5_000;
+/** How long a claim on a batch holds without renewal; every chunk renews it. */
+export const LEASE_MS = 120_000;
+const OWNER = `${hostname()}:${process.pid}`;
+
+/** A claim left by a process of this host that no longer runs (killed, crashed) can be taken over at once. */
+function deadLocalOwner(owner: string | null): string | undefined {
+  if (!owner) return undefined;
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !pid || Number(pid) === process.pid) return undefined;
+  try {
+    process.kill(Number(pid), 0);
+    return undefined;
+  } catch {
+    return owner;
+  }
+}
 /** Warnings of a large delivery appear every this many chunks (and at its end). */
 export const EVALUATE_EVERY = 10;
 
 export type ProcessOutcome =
   | { readonly status: 'applied'; readonly batch: BatchRow; readonly changes: readonly WarningChange[] }
   | { readonly status: 'refused'; readonly batch: BatchRow }
-  | { readonly status: 'not_pending'; readonly batch: BatchRow | undefined };
+  | { readonly status: 'not_pending'; readonly batch: BatchRow | undefined }
+  /** Another live process holds the claim on this batch. */
+  | { readonly status: 'busy'; readonly batch: BatchRow };
 
 export interface ProcessorClock { now(): Date; today(): string }
 
@@ -77,6 +96,10 @@ export class BatchProcessor {
     const intake = new IntakeRepository(this.db.kysely);
     const batch = await intake.findBatch(batchId);
     if (!batch || batch.status !== 'pending') return { status: 'not_pending', batch };
+    const lease = () => ({ owner: OWNER, until: new Date(Date.now() + LEASE_MS).toISOString() });
+    if (!(await intake.claimBatch(batch.id, OWNER, lease().until, new Date().toISOString(), deadLocalOwner(batch.lease_owner)))) {
+      return { status: 'busy', batch };
+    }
     const source = sourceById(batch.source_id);
     if (!source) return this.refuse(batch, `the source "${batch.source_id}" is no longer configured`, `数据来源“${batch.source_id}”已不在配置中`);
 
@@ -119,6 +142,7 @@ export class BatchProcessor {
     const opened = await this.open(batch, source);
     if (!opened.ok) return this.refuse(batch, opened.message, opened.messageZh);
     const chunkContext = {
+      lease,
       persons: new Map(),
       idHashes: new Map(),
       batchId: batch.id, source, columns, header, today: this.clock.today(), receivedAt: batch.received_at, isKnownCommunity: this.isKnownCommunity,
@@ -151,7 +175,7 @@ export class BatchProcessor {
     await flush();
     // Evaluate before the batch is marked applied: a crash in between resumes here and drains again.
     record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
-    await intake.updateBatch(batch.id, { status: 'applied', completed_at: this.clock.now().toISOString(), stored_path: null });
+    await intake.updateBatch(batch.id, { status: 'applied', completed_at: this.clock.now().toISOString(), stored_path: null, lease_owner: null, lease_until: null });
     if (batch.stored_path) await rm(batch.stored_path, { force: true });
     const applied = await intake.findBatch(batch.id);
     if (applied) this.onProgress(applied);
@@ -162,7 +186,10 @@ export class BatchProcessor {
     const intake = new IntakeRepository(this.db.kysely);
     // Only pass 1 can refuse, and it writes nothing but the batch row; rejects are cleared for safety.
     await intake.deleteRejects(batch.id);
-    const refused = { status: 'refused' as const, refusal: message, refusal_zh: messageZh, completed_at: this.clock.now().toISOString(), stored_path: null };
+    const refused = {
+      status: 'refused' as const, refusal: message, refusal_zh: messageZh, completed_at: this.clock.now().toISOString(), stored_path: null,
+      lease_owner: null, lease_until: null,
+    };
     await intake.updateBatch(batch.id, refused);
     if (batch.stored_path) await rm(batch.stored_path, { force: true });
     const row = { ...batch, ...refused };

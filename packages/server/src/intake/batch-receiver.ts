@@ -65,6 +65,7 @@ export class BatchReceiver {
       submitted_by: delivery.submittedBy, format: delivery.format ?? guessFormat(delivery.fileName), channel: delivery.channel, stored_path: null,
       total_rows: null, checkpoint_row: 0, header_row: 1, idempotency_key: delivery.idempotencyKey ?? null,
       corrects_batch_id: delivery.correctsBatchId ?? null, completed_at: null, sheet: delivery.sheet ?? null,
+      lease_owner: null, lease_until: null,
     };
     const original = await intake.findAppliedOrPendingByFile(source.id, sha256);
     // The same file again while its first delivery is unfinished (the process stopped): continue that one.

@@ -17,6 +17,8 @@ export interface SourceRow { readonly rowNumber: number; readonly cells: readonl
 export type PersonCache = Map<string, { id: string; household_id: string | null } | null>;
 
 export interface ChunkContext {
+  /** This process's claim on the batch, renewed with every chunk. */
+  readonly lease: () => { owner: string; until: string };
   readonly persons: PersonCache;
   /** Resident ID → its keyed hash, for one batch run: files name the same people many times. */
   readonly idHashes: Map<string, string>;
@@ -133,6 +135,6 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
   await writer.insert(trx, 'intake_reject', rejects);
   await new EvaluationQueue(trx).enqueue(affected, ctx.receivedAt);
   const counts: ChunkCounts = { rows: rows.length, accepted: newRecords.length, rejected: rejectedRows.size, unchanged, signals: newSignals.length };
-  await intake.addChunkCounts(ctx.batchId, counts, rows.at(-1)?.rowNumber ?? 0);
+  await intake.addChunkCounts(ctx.batchId, counts, rows.at(-1)?.rowNumber ?? 0, ctx.lease());
   return counts;
 }

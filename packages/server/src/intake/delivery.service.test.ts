@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,5 +152,35 @@ describe.each(DIALECTS)('department workbooks on %s', (dialect) => {
     const rejects = await new IntakeRepository(ctx.db.kysely).rejects(outcome.status === 'applied' ? outcome.batch.id : '', 10);
     expect(rejects.map((r) => [r.row_number, r.column_name, r.rule])).toEqual([[5, '身份证号码', 'resident_id.length']]);
     expect(outcome.status === 'applied' && outcome.changes.length).toBe(1);
+  });
+});
+
+describe.each(DIALECTS)('one process at a time per batch on %s', (dialect) => {
+  let ctx: TestContext;
+  let family: TestHousehold;
+  beforeEach(async () => {
+    ctx = await createTestContext(dialect);
+    family = await createHousehold(ctx, { communityCode: COMMUNITY, annualIncomeFen: 3_000_000 });
+  });
+  afterEach(async () => ctx.dispose());
+
+  async function pendingBatchHeldBy(owner: string) {
+    const csv = settlementCsv([{ no: 'L1', id: family.headResidentId, date: '2026-11-20', total: '100', reimbursed: '50', oop: '50' }]);
+    const receipt = await ctx.deliveries.receiver.receive({ sourceId: SOURCE, fileName: 'l.csv', file: { bytes: Buffer.from(csv) }, channel: 'cli', submittedBy: null });
+    if (receipt.status !== 'received') throw new Error(receipt.status);
+    await ctx.db.kysely.updateTable('intake_batch').set({ lease_owner: owner, lease_until: new Date(Date.now() + 60_000).toISOString() }).where('id', '=', receipt.batch.id).execute();
+    return receipt.batch.id;
+  }
+
+  it('leaves a batch alone while another live process holds its claim', async () => {
+    const id = await pendingBatchHeldBy('another-host:4242');
+    expect(await ctx.deliveries.apply(id)).toMatchObject({ status: 'busy' });
+    const records = await ctx.db.kysely.selectFrom('intake_record').select('record_key').execute();
+    expect(records).toEqual([]);
+  });
+
+  it('takes over the claim of a process of this host that no longer runs', async () => {
+    const id = await pendingBatchHeldBy(`${hostname()}:2147483646`);
+    expect(await ctx.deliveries.apply(id)).toMatchObject({ status: 'applied', batch: { accepted: 1, lease_owner: null } });
   });
 });

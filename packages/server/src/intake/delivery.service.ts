@@ -10,6 +10,8 @@ export type DeliveryOutcome =
   | { readonly status: 'duplicate'; readonly batch: BatchRow; readonly original: BatchRow }
   | { readonly status: 'replayed'; readonly batch: BatchRow }
   | { readonly status: 'refused'; readonly batch: BatchRow }
+  /** Another process is applying this batch right now. */
+  | { readonly status: 'busy'; readonly batch: BatchRow }
   | { readonly status: 'unknown_source'; readonly sourceId: string }
   | { readonly status: 'unknown_correction'; readonly batchId: string };
 
@@ -53,6 +55,8 @@ export class DeliveryService {
       case 'not_pending':
         if (!outcome.batch) throw new Error(`batch ${batchId} does not exist`);
         return { status: 'replayed', batch: outcome.batch };
+      case 'busy':
+        return { status: 'busy', batch: outcome.batch };
     }
   }
 

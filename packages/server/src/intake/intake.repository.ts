@@ -36,15 +36,33 @@ export class IntakeRepository {
   }
 
   /** Adds a chunk's counts and moves the resume point, in the chunk's transaction. */
-  async addChunkCounts(id: string, counts: Pick<BatchRow, 'accepted' | 'rejected' | 'unchanged' | 'signals' | 'rows'>, checkpointRow: number): Promise<void> {
-    await this.db.updateTable('intake_batch').set((eb) => ({
+  /**
+   * Claims a pending batch for `owner` until `until`, if nobody else holds an unexpired claim
+   * (or the holder is `staleOwner`, known dead). True when the claim was taken.
+   */
+  async claimBatch(id: string, owner: string, until: string, now: string, staleOwner?: string): Promise<boolean> {
+    const result = await this.db.updateTable('intake_batch').set({ lease_owner: owner, lease_until: until })
+      .where('id', '=', id).where('status', '=', 'pending')
+      .where((eb) => eb.or([
+        eb('lease_until', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', owner),
+        ...(staleOwner ? [eb('lease_owner', '=', staleOwner)] : []),
+      ]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Adds a chunk's counts, moves the resume point and renews the claim; fails if the claim was lost. */
+  async addChunkCounts(id: string, counts: Pick<BatchRow, 'accepted' | 'rejected' | 'unchanged' | 'signals' | 'rows'>, checkpointRow: number, lease: { owner: string; until: string }): Promise<void> {
+    const result = await this.db.updateTable('intake_batch').set((eb) => ({
       accepted: eb('accepted', '+', counts.accepted),
       rejected: eb('rejected', '+', counts.rejected),
       unchanged: eb('unchanged', '+', counts.unchanged),
       signals: eb('signals', '+', counts.signals),
       rows: eb('rows', '+', counts.rows),
       checkpoint_row: checkpointRow,
-    })).where('id', '=', id).execute();
+      lease_until: lease.until,
+    })).where('id', '=', id).where('lease_owner', '=', lease.owner).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new Error(`batch ${id} is being applied by another process; this chunk was rolled back`);
   }
 
   async deleteRejects(batchId: string): Promise<void> {

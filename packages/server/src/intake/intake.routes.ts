@@ -22,11 +22,12 @@ export const MAX_UPLOAD_MB = 200;
 const BatchParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The HTTP answer for an outcome: applied, duplicate and replayed are 200; refusals 422. */
-function answer(outcome: DeliveryOutcome) {
+function answer(outcome: DeliveryOutcome): BatchSummary {
   switch (outcome.status) {
     case 'unknown_source': throw UnknownSourceError(outcome.sourceId);
     case 'unknown_correction': throw ValidationError(`there is no batch ${outcome.batchId} to correct`, [{ field: 'corrects', message: 'unknown batch' }]);
     case 'refused': throw FileRefusedError(outcome.batch.refusal ?? 'unreadable file', outcome.batch.id);
+    case 'busy': throw new AppError(409, 'batch_busy', `Batch ${outcome.batch.id} is being applied by another process; check it again shortly.`);
     case 'applied':
     case 'duplicate':
     case 'replayed':

@@ -21,6 +21,8 @@ export function resumableIntake(_dialect: DialectName) {
       await db.schema.alterTable('intake_batch').addColumn('completed_at', 'text').execute();
       await db.schema.alterTable('intake_batch').addColumn('sheet', 'text').execute();
       await db.schema.alterTable('intake_batch').addColumn('refusal_zh', 'text').execute();
+      await db.schema.alterTable('intake_batch').addColumn('lease_owner', 'text').execute();
+      await db.schema.alterTable('intake_batch').addColumn('lease_until', 'text').execute();
       await db.schema.alterTable('intake_record').addColumn('source_version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
       await db.schema.alterTable('intake_reject').addColumn('rule', 'text', (c) => c.notNull().defaultTo('invalid')).execute();
       await db.schema.alterTable('intake_reject').addColumn('reason_zh', 'text', (c) => c.notNull().defaultTo('')).execute();
