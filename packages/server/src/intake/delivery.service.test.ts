@@ -126,7 +126,7 @@ describe.each(DIALECTS)('medical settlement intake on %s', (dialect) => {
   });
 });
 
-describe.each(DIALECTS)('department workbooks on %s', (dialect) => {
+describe.each(DIALECTS)('workbooks and batch claims on %s', (dialect) => {
   let ctx: TestContext;
   let family: TestHousehold;
   beforeEach(async () => {
@@ -153,16 +153,6 @@ describe.each(DIALECTS)('department workbooks on %s', (dialect) => {
     expect(rejects.map((r) => [r.row_number, r.column_name, r.rule])).toEqual([[5, '身份证号码', 'resident_id.length']]);
     expect(outcome.status === 'applied' && outcome.changes.length).toBe(1);
   });
-});
-
-describe.each(DIALECTS)('one process at a time per batch on %s', (dialect) => {
-  let ctx: TestContext;
-  let family: TestHousehold;
-  beforeEach(async () => {
-    ctx = await createTestContext(dialect);
-    family = await createHousehold(ctx, { communityCode: COMMUNITY, annualIncomeFen: 3_000_000 });
-  });
-  afterEach(async () => ctx.dispose());
 
   async function pendingBatchHeldBy(owner: string) {
     const csv = settlementCsv([{ no: 'L1', id: family.headResidentId, date: '2026-11-20', total: '100', reimbursed: '50', oop: '50' }]);

@@ -14,6 +14,7 @@ import { RejectsDrawer } from './RejectsDrawer';
 import { SourceTable } from './SourceTable';
 import { batchLimit, PENDING_REFRESH_MS, REFRESH_MS, usePolling } from './usePolling';
 import './intake.css';
+import { updateSearchParams } from './search-params';
 
 type View = 'list' | 'department';
 
@@ -69,19 +70,7 @@ export function IntakePage() {
   const pending = batches.data?.items.some((batch) => batch.status === 'pending' && (!hideFeed || batch.channel !== 'feed'));
   usePolling(batches.reload, pending ? PENDING_REFRESH_MS : null);
 
-  function update(change: Record<string, string | null>): void {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(change)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }
+  const update = (change: Record<string, string | null>): void => updateSearchParams(setParams, change);
 
   const all = status.data?.items ?? [];
   const asOf = status.data?.asOf ?? new Date().toISOString();

@@ -18,6 +18,7 @@ import { downloadText, templateCsv } from './template';
 import { UploadCard } from './UploadCard';
 import { batchLimit, PENDING_REFRESH_MS, REFRESH_MS, usePolling } from './usePolling';
 import './intake.css';
+import { updateSearchParams } from './search-params';
 
 function SourceDetails({ source, asOf }: { source: SourceStatus; asOf: string }) {
   const { t } = useTranslation();
@@ -134,19 +135,7 @@ function SourceView({ sourceId }: { sourceId: string }) {
     if (corrects) uploadRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [corrects]);
 
-  function update(change: Record<string, string | null>): void {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(change)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }
+  const update = (change: Record<string, string | null>): void => updateSearchParams(setParams, change);
 
   const sources = status.data?.items ?? [];
   const source = sources.find((s) => s.id === sourceId);
