@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { resumableIntake } from './migrations/0002-resumable-intake.js';
+import { personSearch } from './migrations/0003-person-search.js';
 
 /** Migrations are code in the repo, named by order; they run at start. */
 class StaticMigrations implements MigrationProvider {
@@ -10,6 +11,7 @@ class StaticMigrations implements MigrationProvider {
     return {
       '0001-initial': initial(this.db.dialect),
       '0002-resumable-intake': resumableIntake(this.db.dialect),
+      '0003-person-search': personSearch(this.db.dialect),
     };
   }
 }

@@ -54,6 +54,8 @@ export interface HouseholdTable {
   address_masked: string;
   phone_enc: string | null;
   phone_masked: string | null;
+  /** Last four digits of the phone, for search. */
+  phone_tail: string | null;
   annual_income_fen: number;
   member_count: number;
   programme: string | null;
@@ -68,6 +70,10 @@ export interface PersonTable {
   id_enc: string;
   id_masked: string;
   name: string;
+  /** Pinyin initials of the name, lower case (张建国 → zjg), for search. */
+  name_initials: string;
+  /** Last four characters of the resident ID, as shown in its masked form. */
+  id_tail: string;
   sex: 'male' | 'female';
   birth_date: string;
   household_id: string | null;

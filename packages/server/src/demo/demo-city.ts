@@ -4,6 +4,7 @@ import { generateCity, type DemoCity } from '@shouwang/simulator';
 import type { Db } from '../db/database.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import { bulkInsertHouseholds, bulkInsertPersons, type HouseholdRow, type PersonRow } from '../registry/registry.repository.js';
+import { nameInitials, tail4 } from '../registry/search-keys.js';
 
 /**
  * Loads a generated demo city into the registry. Resident IDs, phones and addresses are
@@ -19,14 +20,14 @@ export async function loadDemoCity(db: Db, keys: PersonalDataKeys, city: DemoCit
     households.push({
       id, external_key: h.key, community_code: h.communityCode,
       address_enc: keys.encrypt(h.address), address_masked: maskAddress(h.address),
-      phone_enc: phone ? keys.encrypt(phone) : null, phone_masked: phone ? maskPhone(phone) : null,
+      phone_enc: phone ? keys.encrypt(phone) : null, phone_masked: phone ? maskPhone(phone) : null, phone_tail: phone ? tail4(phone) : null,
       annual_income_fen: h.annualIncomeFen, member_count: h.members.length, programme: h.programme,
       created_at: now, updated_at: now,
     });
     for (const m of h.members) {
       persons.push({
         id: randomUUID(), id_hash: keys.hashId(m.residentId), id_enc: keys.encrypt(m.residentId), id_masked: maskResidentId(m.residentId),
-        name: m.name, sex: m.sex, birth_date: m.birthDate, household_id: id, relation: m.relation, created_at: now,
+        name: m.name, name_initials: nameInitials(m.name), id_tail: tail4(m.residentId), sex: m.sex, birth_date: m.birthDate, household_id: id, relation: m.relation, created_at: now,
       });
     }
   }

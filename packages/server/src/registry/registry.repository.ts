@@ -5,11 +5,19 @@ import type { Database, HouseholdTable, PersonTable } from '../db/schema.js';
 import { withinScope, type Scope } from '../territory/scope.js';
 
 export type HouseholdRow = HouseholdTable;
+
+/** What a search looks for: decided from the text typed (see PersonSearchService). */
+export type PersonCriterion =
+  | { kind: 'name'; value: string }
+  | { kind: 'initials'; value: string }
+  | { kind: 'id_tail'; value: string }
+  | { kind: 'phone_tail'; value: string }
+  | { kind: 'address'; value: string };
 export type PersonRow = PersonTable;
 
-const HOUSEHOLD_COLUMNS = ['id', 'external_key', 'community_code', 'address_enc', 'address_masked', 'phone_enc', 'phone_masked',
+const HOUSEHOLD_COLUMNS = ['id', 'external_key', 'community_code', 'address_enc', 'address_masked', 'phone_enc', 'phone_masked', 'phone_tail',
   'annual_income_fen', 'member_count', 'programme', 'created_at', 'updated_at'] as const satisfies readonly (keyof HouseholdTable)[];
-const PERSON_COLUMNS = ['id', 'id_hash', 'id_enc', 'id_masked', 'name', 'sex', 'birth_date', 'household_id', 'relation', 'created_at'] as const satisfies readonly (keyof PersonTable)[];
+const PERSON_COLUMNS = ['id', 'id_hash', 'id_enc', 'id_masked', 'name', 'name_initials', 'id_tail', 'sex', 'birth_date', 'household_id', 'relation', 'created_at'] as const satisfies readonly (keyof PersonTable)[];
 
 /** Bulk loads of the registry (demo city, initial roster): outside any query-builder transaction. */
 export async function bulkInsertHouseholds(db: Db, rows: readonly HouseholdRow[]): Promise<number> {
@@ -51,6 +59,39 @@ export class RegistryRepository {
 
   async members(householdId: string): Promise<PersonRow[]> {
     return this.db.kysely.selectFrom('person').selectAll().where('household_id', '=', householdId).orderBy('birth_date').execute();
+  }
+
+  /** Persons matching one search criterion, inside the scope, with their household's place and open warnings. */
+  async searchPersons(scope: Scope, criterion: PersonCriterion, limit: number) {
+    let query = this.db.kysely.selectFrom('person')
+      .innerJoin('household', 'household.id', 'person.household_id')
+      .select(['person.id', 'person.household_id', 'person.name', 'person.id_masked', 'person.relation', 'person.sex', 'person.birth_date',
+        'household.address_enc', 'household.address_masked', 'household.community_code', 'household.programme'])
+      .select((eb) => eb.selectFrom('warning').select((w) => w.fn.countAll<number>().as('n'))
+        .whereRef('warning.household_id', '=', 'person.household_id').where('warning.status', '!=', 'closed').as('open_warnings'))
+      .where((eb) => withinScope(eb, 'household.community_code', scope));
+    switch (criterion.kind) {
+      case 'name': query = query.where('person.name', '>=', criterion.value).where('person.name', '<', `${criterion.value}\uffff`); break;
+      case 'initials': query = query.where('person.name_initials', '>=', criterion.value).where('person.name_initials', '<', `${criterion.value}~`); break;
+      case 'id_tail': query = query.where('person.id_tail', '=', criterion.value); break;
+      // A phone belongs to the household (its head): every member is a hit.
+      case 'phone_tail': query = query.where('household.phone_tail', '=', criterion.value); break;
+      case 'address': query = query.where('household.address_masked', 'like', `%${criterion.value.replace(/[%_\\]/g, '')}%`).where('person.relation', '=', '户主'); break;
+    }
+    return query.orderBy('person.name').orderBy('person.id').limit(limit).execute();
+  }
+
+  async householdSignals(householdId: string, limit: number) {
+    return this.db.kysely.selectFrom('signal')
+      .leftJoin('person', 'person.id', 'signal.person_id')
+      .select(['signal.kind', 'signal.occurred_on', 'signal.amount_fen', 'signal.source_id', 'signal.batch_id', 'signal.row_number', 'signal.created_at', 'person.name'])
+      .where('signal.household_id', '=', householdId).where('signal.superseded', '=', 0)
+      .orderBy('signal.occurred_on', 'desc').limit(limit).execute();
+  }
+
+  async householdWarnings(householdId: string) {
+    return this.db.kysely.selectFrom('warning').select(['id', 'situation', 'status', 'opened_at', 'key_figure_fen'])
+      .where('household_id', '=', householdId).orderBy('opened_at', 'desc').execute();
   }
 
   /** Department records about the household's members, newest first, with the delivery they came in. */
