@@ -64,6 +64,31 @@ describe('the social worker and the large screen, in a real browser', () => {
     await page.close();
   });
 
+  it('finds a family by pinyin initials and opens its profile, saying why', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-username').fill('worker');
+    await page.getByTestId('login-password').fill('e2e-worker');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${base}/search`);
+    await page.getByTestId('search-input').fill('cgl');
+    await page.getByTestId('search-input').press('Enter');
+    const hit = page.getByTestId('search-result').filter({ hasText: '陈桂兰' });
+    await hit.first().click();
+    await page.getByTestId('read-reason-modal').waitFor();
+    await page.getByText('入户走访').click();
+    await page.getByTestId('read-reason-confirm').click();
+    const members = page.getByTestId('household-members');
+    await members.waitFor();
+    expect(await members.textContent()).toContain('陈桂兰');
+    await page.getByTestId('household-warnings').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'household-profile.png'), fullPage: true });
+    const audit = await ctx.db.kysely.selectFrom('audit_log').select(['detail']).where('action', '=', 'household.read').execute();
+    expect(audit.map((a) => a.detail)).toContain(JSON.stringify({ via: 'profile', reason: 'home_visit' }));
+    await page.close();
+  });
+
   it('shows a new warning on the large screen as soon as it is raised, with the name masked', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();

@@ -5,10 +5,12 @@ import { setUnauthorizedHandler } from './api/client';
 import { LoginPage } from './auth/LoginPage';
 import { RequireMe } from './auth/RequireMe';
 import { canSee, HOME_BY_ROLE, SessionProvider, useMe, useSession, type Page } from './auth/session';
+import { HouseholdProfilePage } from './households/HouseholdProfilePage';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { IntakePage } from './intake/IntakePage';
 import { SourcePage } from './intake/SourcePage';
 import { AppLayout } from './layout/AppLayout';
+import { SearchPage } from './search/SearchPage';
 import { WarningDetailPage } from './warnings/WarningDetailPage';
 import { WorklistPage } from './worklist/WorklistPage';
 
@@ -74,6 +76,9 @@ export function App() {
               <Route index element={<ForRole page="worklist"><WorklistPage /></ForRole>} />
               <Route path="warnings" element={<ForRole page="worklist"><WorklistPage /></ForRole>} />
               <Route path="warnings/:id" element={<ForRole page="worklist"><WarningDetailPage /></ForRole>} />
+              {/* Person search and household profiles: the same roles as the worklist (city admin, social worker). */}
+              <Route path="search" element={<ForRole page="worklist"><SearchPage /></ForRole>} />
+              <Route path="households/:id" element={<ForRole page="worklist"><HouseholdProfilePage /></ForRole>} />
               <Route path="intake" element={<ForRole page="intake"><IntakePage /></ForRole>} />
               <Route path="intake/sources/:id" element={<ForRole page="intake"><SourcePage /></ForRole>} />
             </Route>

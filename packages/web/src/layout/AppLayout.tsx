@@ -1,23 +1,30 @@
-import { DashboardOutlined, DesktopOutlined, LogoutOutlined, MenuOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { DashboardOutlined, DesktopOutlined, LogoutOutlined, MenuOutlined, SearchOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { canSee, useMe, useSession, type Page } from '../auth/session';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { HeaderSearch } from '../search/HeaderSearch';
+import { canSearch } from '../search/query';
 import './layout.css';
 
-const PAGE_PATHS: Record<Page, string> = { worklist: '/', intake: '/intake', screen: '/screen' };
-const PAGE_ICONS: Record<Page, ReactNode> = {
+/** The menu's entries: the role-gated pages plus person search (which has no `Page` of its own). */
+type NavKey = Page | 'search';
+
+const PAGE_PATHS: Record<NavKey, string> = { worklist: '/', search: '/search', intake: '/intake', screen: '/screen' };
+const PAGE_ICONS: Record<NavKey, ReactNode> = {
   worklist: <DashboardOutlined />,
+  search: <SearchOutlined />,
   intake: <UploadOutlined />,
   screen: <DesktopOutlined />,
 };
-const PAGES: readonly Page[] = ['worklist', 'intake', 'screen'];
+const PAGES: readonly NavKey[] = ['worklist', 'search', 'intake', 'screen'];
 
-function selectedPage(pathname: string): Page {
+function selectedPage(pathname: string): NavKey {
   if (pathname.startsWith('/intake')) return 'intake';
   if (pathname.startsWith('/screen')) return 'screen';
+  if (pathname.startsWith('/search') || pathname.startsWith('/households')) return 'search';
   return 'worklist';
 }
 
@@ -31,7 +38,8 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
 
-  const items: MenuProps['items'] = PAGES.filter((page) => canSee(me.role, page)).map((page) => ({
+  const searchAllowed = canSearch(me.role);
+  const items: MenuProps['items'] = PAGES.filter((page) => (page === 'search' ? searchAllowed : canSee(me.role, page))).map((page) => ({
     key: page,
     icon: PAGE_ICONS[page],
     label: t(`nav.${page}`),
@@ -51,7 +59,7 @@ export function AppLayout() {
       items={items}
       onClick={({ key }) => {
         setMenuOpen(false);
-        void navigate(PAGE_PATHS[key as Page]);
+        void navigate(PAGE_PATHS[key as NavKey]);
       }}
     />
   );
@@ -94,6 +102,8 @@ export function AppLayout() {
             </Typography.Text>
           </Space>
           <Space size={narrow ? 8 : 16} className="app-header-tools">
+            {/* The search page has its own box. */}
+            {searchAllowed && !pathname.startsWith('/search') && <HeaderSearch narrow={narrow} />}
             <Space size={6} className="app-user" data-testid="header-user">
               <UserOutlined />
               <span>{me.displayName}</span>
