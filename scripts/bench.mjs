@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
 if (!name) {
-  console.error('usage: npm run bench -- <name> [options]   (names: csv-import)');
+  console.error('usage: npm run bench -- <name> [options]   (names: intake, csv-import, search)');
   process.exit(2);
 }
 const build = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
@@ -17,5 +17,6 @@ if (!existsSync(script)) {
   console.error(`no benchmark named "${name}"`);
   process.exit(2);
 }
-const run = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+// Large benchmarks (millions of generated people) need more than the default heap.
+const run = spawnSync(process.execPath, ['--max-old-space-size=12288', script, ...args], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { composeResidentId, maskAddress, maskResidentId } from '@shouwang/domain';
 import type { AppContext } from '../src/context.js';
 import { bulkInsertHouseholds, bulkInsertPersons } from '../src/registry/registry.repository.js';
-import { nameInitials, tail4 } from '../src/registry/search-keys.js';
+import { nameInitials, roadOf, tail4 } from '../src/registry/search-keys.js';
 
 export interface TestHousehold { id: string; headResidentId: string; headName: string; communityCode: string; members: string[] }
 
@@ -17,7 +17,7 @@ export async function createHousehold(ctx: AppContext, options: { communityCode:
   const count = options.members ?? 1;
   const ids = Array.from({ length: count }, (_, i) => composeResidentId(options.communityCode.slice(0, 6), `19${60 + (sequence % 30)}-0${1 + (i % 9)}-1${sequence % 10}`, (sequence * 7 + i) % 50, i % 2 === 0 ? 'male' : 'female'));
   await bulkInsertHouseholds(ctx.db, [{
-    id, external_key: `T${id}`, community_code: options.communityCode, address_enc: ctx.keys.encrypt(address), address_masked: maskAddress(address),
+    id, external_key: `T${id}`, community_code: options.communityCode, address_enc: ctx.keys.encrypt(address), address_masked: maskAddress(address), address_road: roadOf(address),
     phone_enc: ctx.keys.encrypt(options.phone ?? '13812345678'), phone_masked: '138****5678', phone_tail: tail4(options.phone ?? '13812345678'), annual_income_fen: options.annualIncomeFen, member_count: count,
     programme: 'dibao', created_at: now, updated_at: now,
   }]);

@@ -56,6 +56,8 @@ export interface HouseholdTable {
   phone_masked: string | null;
   /** Last four digits of the phone, for search. */
   phone_tail: string | null;
+  /** The road, street or village of the address (珠江路), for search without decryption. */
+  address_road: string;
   annual_income_fen: number;
   member_count: number;
   programme: string | null;

@@ -4,7 +4,7 @@ import { generateCity, type DemoCity } from '@shouwang/simulator';
 import type { Db } from '../db/database.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import { bulkInsertHouseholds, bulkInsertPersons, type HouseholdRow, type PersonRow } from '../registry/registry.repository.js';
-import { nameInitials, tail4 } from '../registry/search-keys.js';
+import { nameInitials, roadOf, tail4 } from '../registry/search-keys.js';
 
 /**
  * Loads a generated demo city into the registry. Resident IDs, phones and addresses are
@@ -19,7 +19,7 @@ export async function loadDemoCity(db: Db, keys: PersonalDataKeys, city: DemoCit
     const phone = head?.phone ?? null;
     households.push({
       id, external_key: h.key, community_code: h.communityCode,
-      address_enc: keys.encrypt(h.address), address_masked: maskAddress(h.address),
+      address_enc: keys.encrypt(h.address), address_masked: maskAddress(h.address), address_road: roadOf(h.address),
       phone_enc: phone ? keys.encrypt(phone) : null, phone_masked: phone ? maskPhone(phone) : null, phone_tail: phone ? tail4(phone) : null,
       annual_income_fen: h.annualIncomeFen, member_count: h.members.length, programme: h.programme,
       created_at: now, updated_at: now,

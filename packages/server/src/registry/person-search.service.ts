@@ -6,6 +6,7 @@ import type { Db } from '../db/database.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import type { TerritoryRepository } from '../territory/territory.repository.js';
 import { RegistryRepository, type PersonCriterion } from './registry.repository.js';
+import { roadQuery } from './search-keys.js';
 
 /**
  * What the typed text means: four characters of digits (and X) are the end of a resident ID
@@ -19,7 +20,7 @@ export function criteriaFor(text: string): PersonCriterion[] {
   if (masked?.[1]) return [{ kind: 'id_tail', value: masked[1].toUpperCase() }];
   if (/^[a-zA-Z]{1,8}$/.test(q)) return [{ kind: 'initials', value: q.toLowerCase() }];
   if (/^[\u4e00-\u9fff·]{1,4}$/.test(q)) return [{ kind: 'name', value: q }, ...(q.length >= 2 ? [{ kind: 'address' as const, value: q }] : [])];
-  return [{ kind: 'address', value: q }];
+  return [{ kind: 'address', value: roadQuery(q) }];
 }
 
 export class PersonSearchService {

@@ -5,7 +5,7 @@ import { createTestContext, type TestContext } from '../../test/context.js';
 import { createHousehold, type TestHousehold } from '../../test/factories.js';
 import { buildApp } from '../http/app.js';
 import { criteriaFor } from './person-search.service.js';
-import { nameInitials } from './search-keys.js';
+import { nameInitials, roadOf } from './search-keys.js';
 
 const MINE = '320102002001';
 const OTHER = '320106001003';
@@ -17,12 +17,18 @@ describe('what a search text means', () => {
     expect(criteriaFor('320102********0154')).toEqual([{ kind: 'id_tail', value: '0154' }]);
     expect(criteriaFor('ZJG')).toEqual([{ kind: 'initials', value: 'zjg' }]);
     expect(criteriaFor('王立').map((c) => c.kind)).toEqual(['name', 'address']);
-    expect(criteriaFor('长江路12号')).toEqual([{ kind: 'address', value: '长江路12号' }]);
+    expect(criteriaFor('长江路12号')).toEqual([{ kind: 'address', value: '长江路' }]);
+    expect(criteriaFor('梅园新村街道珠江路88号')).toEqual([{ kind: 'address', value: '珠江路' }]);
   });
 
   it('takes pinyin initials reading surnames as surnames', () => {
     expect(nameInitials('张建国')).toBe('zjg');
     expect(nameInitials('曾志伟')).toBe('zzw');
+  });
+
+  it('keys an address by its road or village', () => {
+    expect(roadOf('玄武区梅园新村街道珠江路88号2栋301室')).toBe('珠江路');
+    expect(roadOf('高淳区砖墙镇相北村5组18号')).toBe('相北村');
   });
 });
 

@@ -15,7 +15,7 @@ export type PersonCriterion =
   | { kind: 'address'; value: string };
 export type PersonRow = PersonTable;
 
-const HOUSEHOLD_COLUMNS = ['id', 'external_key', 'community_code', 'address_enc', 'address_masked', 'phone_enc', 'phone_masked', 'phone_tail',
+const HOUSEHOLD_COLUMNS = ['id', 'external_key', 'community_code', 'address_enc', 'address_masked', 'address_road', 'phone_enc', 'phone_masked', 'phone_tail',
   'annual_income_fen', 'member_count', 'programme', 'created_at', 'updated_at'] as const satisfies readonly (keyof HouseholdTable)[];
 const PERSON_COLUMNS = ['id', 'id_hash', 'id_enc', 'id_masked', 'name', 'name_initials', 'id_tail', 'sex', 'birth_date', 'household_id', 'relation', 'created_at'] as const satisfies readonly (keyof PersonTable)[];
 
@@ -70,15 +70,23 @@ export class RegistryRepository {
       .select((eb) => eb.selectFrom('warning').select((w) => w.fn.countAll<number>().as('n'))
         .whereRef('warning.household_id', '=', 'person.household_id').where('warning.status', '!=', 'closed').as('open_warnings'))
       .where((eb) => withinScope(eb, 'household.community_code', scope));
+    // Each criterion is answered from its own index, read in index order up to the page size.
     switch (criterion.kind) {
-      case 'name': query = query.where('person.name', '>=', criterion.value).where('person.name', '<', `${criterion.value}\uffff`); break;
-      case 'initials': query = query.where('person.name_initials', '>=', criterion.value).where('person.name_initials', '<', `${criterion.value}~`); break;
-      case 'id_tail': query = query.where('person.id_tail', '=', criterion.value); break;
+      case 'name':
+        return query.where('person.name', '>=', criterion.value).where('person.name', '<', `${criterion.value}\uffff`)
+          .orderBy('person.name').orderBy('person.id').limit(limit).execute();
+      case 'initials':
+        return query.where('person.name_initials', '>=', criterion.value).where('person.name_initials', '<', `${criterion.value}~`)
+          .orderBy('person.name_initials').orderBy('person.id').limit(limit).execute();
+      case 'id_tail':
+        return query.where('person.id_tail', '=', criterion.value).orderBy('person.id').limit(limit).execute();
       // A phone belongs to the household (its head): every member is a hit.
-      case 'phone_tail': query = query.where('household.phone_tail', '=', criterion.value); break;
-      case 'address': query = query.where('household.address_masked', 'like', `%${criterion.value.replace(/[%_\\]/g, '')}%`).where('person.relation', '=', '户主'); break;
+      case 'phone_tail':
+        return query.where('household.phone_tail', '=', criterion.value).orderBy('person.id').limit(limit).execute();
+      case 'address':
+        return query.where('household.address_road', '>=', criterion.value).where('household.address_road', '<', `${criterion.value}\uffff`)
+          .where('person.relation', '=', '户主').orderBy('household.address_road').orderBy('household.community_code').limit(limit).execute();
     }
-    return query.orderBy('person.name').orderBy('person.id').limit(limit).execute();
   }
 
   async householdSignals(householdId: string, limit: number) {
