@@ -63,7 +63,7 @@ export class RegistryRepository {
 
   /** Persons matching one search criterion, inside the scope, with their household's place and open warnings. */
   async searchPersons(scope: Scope, criterion: PersonCriterion, limit: number) {
-    let query = this.db.kysely.selectFrom('person')
+    const query = this.db.kysely.selectFrom('person')
       .innerJoin('household', 'household.id', 'person.household_id')
       .select(['person.id', 'person.household_id', 'person.name', 'person.id_masked', 'person.relation', 'person.sex', 'person.birth_date',
         'household.address_enc', 'household.address_masked', 'household.community_code', 'household.programme'])
