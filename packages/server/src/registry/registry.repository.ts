@@ -82,7 +82,7 @@ export class RegistryRepository {
         return query.where('person.id_tail', '=', criterion.value).orderBy('person.id').limit(limit).execute();
       // A phone belongs to the household (its head): every member is a hit.
       case 'phone_tail':
-        return query.where('household.phone_tail', '=', criterion.value).orderBy('person.id').limit(limit).execute();
+        return query.where('household.phone_tail', '=', criterion.value).orderBy('household.id').orderBy('person.id').limit(limit).execute();
       case 'address':
         return query.where('household.address_road', '>=', criterion.value).where('household.address_road', '<', `${criterion.value}\uffff`)
           .where('person.relation', '=', '户主').orderBy('household.address_road').orderBy('household.community_code').limit(limit).execute();

@@ -17,8 +17,8 @@ export function personSearch(_dialect: DialectName) {
       // Name searches walk these in order and stop at the page size.
       await db.schema.createIndex('person_name').on('person').columns(['name', 'id']).execute();
       await db.schema.createIndex('person_initials').on('person').columns(['name_initials', 'id']).execute();
-      await db.schema.createIndex('person_id_tail').on('person').column('id_tail').execute();
-      await db.schema.createIndex('household_phone_tail').on('household').column('phone_tail').execute();
+      await db.schema.createIndex('person_id_tail').on('person').columns(['id_tail', 'id']).execute();
+      await db.schema.createIndex('household_phone_tail').on('household').columns(['phone_tail', 'id']).execute();
       await db.schema.createIndex('household_road').on('household').columns(['address_road', 'community_code']).execute();
       // Persons already in the database get their keys (initials need pinyin, so in code).
       const typed = db as unknown as Kysely<Database>;
