@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { composeResidentId, maskAddress, maskResidentId } from '@shouwang/domain';
+import { composeResidentId } from '@shouwang/domain';
 import type { AppContext } from '../src/context.js';
 import { bulkInsertHouseholds, bulkInsertPersons } from '../src/registry/registry.repository.js';
-import { nameInitials, roadOf, tail4 } from '../src/registry/search-keys.js';
+import { householdRow, personRow } from '../src/registry/registry-rows.js';
 
 export interface TestHousehold { id: string; headResidentId: string; headName: string; communityCode: string; members: string[] }
 
@@ -16,17 +16,15 @@ export async function createHousehold(ctx: AppContext, options: { communityCode:
   if (options.address) sequence++;
   const count = options.members ?? 1;
   const ids = Array.from({ length: count }, (_, i) => composeResidentId(options.communityCode.slice(0, 6), `19${60 + (sequence % 30)}-0${1 + (i % 9)}-1${sequence % 10}`, (sequence * 7 + i) % 50, i % 2 === 0 ? 'male' : 'female'));
-  await bulkInsertHouseholds(ctx.db, [{
-    id, external_key: `T${id}`, community_code: options.communityCode, address_enc: ctx.keys.encrypt(address), address_masked: maskAddress(address), address_road: roadOf(address),
-    phone_enc: ctx.keys.encrypt(options.phone ?? '13812345678'), phone_masked: '138****5678', phone_tail: tail4(options.phone ?? '13812345678'), annual_income_fen: options.annualIncomeFen, member_count: count,
-    programme: 'dibao', created_at: now, updated_at: now,
-  }]);
+  await bulkInsertHouseholds(ctx.db, [householdRow(ctx.keys, {
+    id, externalKey: `T${id}`, communityCode: options.communityCode, address, phone: options.phone ?? '13812345678',
+    annualIncomeFen: options.annualIncomeFen, memberCount: count, programme: 'dibao',
+  }, now)]);
   const headName = options.headName ?? '张建国';
-  await bulkInsertPersons(ctx.db, ids.map((residentId, i) => ({
-    id: randomUUID(), id_hash: ctx.keys.hashId(residentId), id_enc: ctx.keys.encrypt(residentId), id_masked: maskResidentId(residentId),
-    name: i === 0 ? headName : `张${i}`, name_initials: nameInitials(i === 0 ? headName : `张${i}`), id_tail: tail4(residentId), sex: i % 2 === 0 ? 'male' as const : 'female' as const, birth_date: '1960-01-01', household_id: id,
-    relation: i === 0 ? '户主' : '子女', created_at: now,
-  })));
+  await bulkInsertPersons(ctx.db, ids.map((residentId, i) => personRow(ctx.keys, {
+    id: randomUUID(), residentId, name: i === 0 ? headName : `张${i}`, sex: i % 2 === 0 ? 'male' : 'female', birthDate: '1960-01-01',
+    householdId: id, relation: i === 0 ? '户主' : '子女',
+  }, now)));
   return { id, headResidentId: ids[0] as string, headName, communityCode: options.communityCode, members: ids };
 }
 

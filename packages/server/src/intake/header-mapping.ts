@@ -1,30 +1,25 @@
-import type { SourceDefinition, SourceField } from '@shouwang/domain';
-
-export interface MappedColumn {
-  readonly field: SourceField;
-  readonly index: number;
-  /** The header as it appears in the file. */
-  readonly header: string;
-}
+import { headerForms, normaliseHeader, type MappedColumn, type SourceDefinition, type SourceField } from '@shouwang/domain';
 
 export type HeaderMapping =
   | { ok: true; columns: MappedColumn[]; ignored: string[] }
   | { ok: false; message: string; messageZh: string };
 
-/** Full-width brackets and spaces are common in department spreadsheets: compare without them. */
-export function normaliseHeader(header: string): string {
-  return header.normalize('NFKC').replace(/\s+/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').toLowerCase();
+const indexes = new WeakMap<SourceDefinition, Map<string, SourceField>>();
+
+/** Normalised header form → field, once per source definition. */
+function headerIndex(source: SourceDefinition): Map<string, SourceField> {
+  let index = indexes.get(source);
+  if (!index) {
+    index = new Map();
+    for (const field of source.fields) for (const form of headerForms(field)) index.set(form, field);
+    indexes.set(source, index);
+  }
+  return index;
 }
 
 /** Matches the file's header row to the source's fields, accepting each field's known variants. */
 export function mapHeaders(source: SourceDefinition, headerRow: readonly string[]): HeaderMapping {
-  const byHeader = new Map<string, SourceField>();
-  for (const field of source.fields) {
-    for (const h of field.headers) {
-      byHeader.set(normaliseHeader(h), field);
-      byHeader.set(normaliseHeader(h.replace(/\(元\)$/, '')), field);
-    }
-  }
+  const byHeader = headerIndex(source);
   const columns: MappedColumn[] = [];
   const ignored: string[] = [];
   const seen = new Map<string, string>();
@@ -59,6 +54,6 @@ export function mapHeaders(source: SourceDefinition, headerRow: readonly string[
 
 /** How many cells of a candidate header row are column names of this source: picks the header row. */
 export function headerScore(source: SourceDefinition, candidate: readonly string[]): number {
-  const known = new Set(source.fields.flatMap((f) => f.headers.flatMap((h) => [normaliseHeader(h), normaliseHeader(h.replace(/\(元\)$/, ''))])));
-  return candidate.filter((cell) => known.has(normaliseHeader(cell))).length;
+  const index = headerIndex(source);
+  return candidate.filter((cell) => index.has(normaliseHeader(cell))).length;
 }

@@ -11,11 +11,6 @@ const CHUNK = 400;
 export class IntakeRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async findAppliedBatchByFile(sourceId: string, sha256: string): Promise<BatchRow | undefined> {
-    return this.db.selectFrom('intake_batch').selectAll()
-      .where('source_id', '=', sourceId).where('file_sha256', '=', sha256).where('status', '=', 'applied')
-      .orderBy('received_at').executeTakeFirst();
-  }
 
   async findAppliedOrPendingByFile(sourceId: string, sha256: string): Promise<BatchRow | undefined> {
     return this.db.selectFrom('intake_batch').selectAll()
@@ -73,9 +68,6 @@ export class IntakeRepository {
     await this.db.insertInto('intake_batch').values(batch).execute();
   }
 
-  async updateBatchCounts(id: string, counts: Pick<BatchRow, 'accepted' | 'rejected' | 'unchanged' | 'signals' | 'rows'>): Promise<void> {
-    await this.db.updateTable('intake_batch').set(counts).where('id', '=', id).execute();
-  }
 
   async findBatch(id: string): Promise<BatchRow | undefined> {
     return this.db.selectFrom('intake_batch').selectAll().where('id', '=', id).executeTakeFirst();
@@ -125,26 +117,10 @@ export class IntakeRepository {
     }
   }
 
-  async insertRecords(rows: readonly RecordRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK / 4) {
-      await this.db.insertInto('intake_record').values(rows.slice(i, i + CHUNK / 4)).execute();
-    }
-  }
 
-  async insertRejects(rows: readonly RejectRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK / 4) {
-      await this.db.insertInto('intake_reject').values(rows.slice(i, i + CHUNK / 4)).execute();
-    }
-  }
 
   async rejects(batchId: string, limit: number): Promise<Selectable<IntakeRejectTable>[]> {
     return this.db.selectFrom('intake_reject').selectAll().where('batch_id', '=', batchId).orderBy('row_number').orderBy('id').limit(limit).execute();
   }
 
-  async countRecords(sourceId: string): Promise<{ current: number; versions: number }> {
-    const r = await this.db.selectFrom('intake_record')
-      .select([(eb) => eb.fn.countAll<number>().as('versions'), (eb) => eb.fn.sum<number>('is_current').as('current')])
-      .where('source_id', '=', sourceId).executeTakeFirstOrThrow();
-    return { current: Number(r.current ?? 0), versions: Number(r.versions) };
-  }
 }

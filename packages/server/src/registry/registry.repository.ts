@@ -31,10 +31,6 @@ export async function bulkInsertPersons(db: Db, rows: readonly PersonRow[]): Pro
 export class RegistryRepository {
   constructor(private readonly db: { kysely: Kysely<Database> }) {}
 
-  /** The person (and household) behind a resident-ID hash, if he is in the database. */
-  async findPersonByIdHash(idHash: string): Promise<Pick<PersonRow, 'id' | 'household_id'> | undefined> {
-    return this.db.kysely.selectFrom('person').select(['id', 'household_id']).where('id_hash', '=', idHash).executeTakeFirst();
-  }
 
   /** Many lookups at once, for a batch: id hash → person. */
   async findPersonsByIdHashes(idHashes: readonly string[]): Promise<Map<string, Pick<PersonRow, 'id' | 'household_id'>>> {
@@ -48,9 +44,6 @@ export class RegistryRepository {
     return found;
   }
 
-  async findHousehold(id: string): Promise<HouseholdRow | undefined> {
-    return this.db.kysely.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
-  }
 
   async findHouseholdInScope(id: string, scope: Scope): Promise<HouseholdRow | undefined> {
     return this.db.kysely.selectFrom('household').selectAll()

@@ -27,7 +27,7 @@ export function screenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       res.write('retry: 3000\n: connected\n\n');
       const unsubscribe = ctx.hub.subscribe((change) => {
         if (!user.territoryCodes.some((code) => change.warning.community_code.startsWith(code))) return;
-        ctx.screen.screenWarning(change.warning.id, user.territoryCodes).then((warning) => {
+        ctx.screen.screenWarning(change.warning).then((warning) => {
           if (warning && !res.writableEnded) res.write(`event: ${SCREEN_STREAM_EVENT}\nid: ${warning.id}\ndata: ${JSON.stringify({ ...warning, change: change.kind })}\n\n`);
         }).catch((error: unknown) => request.log.error({ err: error }, 'screen stream'));
       });

@@ -54,9 +54,27 @@ export class ScreenService {
     };
   }
 
-  /** A changed warning as the screen shows it, when it lies in the viewer's scope. */
-  async screenWarning(warningId: string, territoryCodes: readonly string[]): Promise<ScreenWarning | undefined> {
-    const row = await new WarningRepository(this.db.kysely).findInScope(warningId, { territoryCodes });
-    return row ? presentScreenWarning(row, await this.territory.placeOf(row.community_code)) : undefined;
+  private readonly presented = new Map<string, Promise<ScreenWarning | undefined>>();
+
+  /**
+   * A changed warning as the screen shows it. The screen form is masked and the same for every
+   * viewer (each connection checks its scope against the community code first), so it is read
+   * once per change, not once per connected screen.
+   */
+  screenWarning(warning: { id: string; community_code: string; updated_at: string }): Promise<ScreenWarning | undefined> {
+    const key = `${warning.id}|${warning.updated_at}`;
+    let presented = this.presented.get(key);
+    if (!presented) {
+      presented = new WarningRepository(this.db.kysely).findInScope(warning.id, { territoryCodes: [warning.community_code] })
+        .then(async (row) => (row ? presentScreenWarning(row, await this.territory.placeOf(row.community_code)) : undefined))
+        .catch((error: unknown) => {
+          this.presented.delete(key);
+          throw error;
+        });
+      this.presented.set(key, presented);
+      // A handful of recent changes is all the connections ask for at one time.
+      if (this.presented.size > 200) this.presented.delete(this.presented.keys().next().value as string);
+    }
+    return presented;
   }
 }

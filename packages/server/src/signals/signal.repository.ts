@@ -7,11 +7,6 @@ export type SignalRow = SignalTable;
 export class SignalRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(rows: readonly SignalRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 100) {
-      await this.db.insertInto('signal').values(rows.slice(i, i + 100)).execute();
-    }
-  }
 
   /** A changed record replaces its signals: the old ones stay for history, marked superseded. */
   async supersede(sourceId: string, recordKeys: readonly string[]): Promise<string[]> {
