@@ -6,3 +6,4 @@ export * from './money/index.js';
 export * from './calendar/index.js';
 export * from './policy/index.js';
 export * from './rules/index.js';
+export * from './registry/index.js';

@@ -154,6 +154,33 @@ export const MARRIAGE_RECORD: SourceDefinition = {
   ],
 };
 
+/** 儿童福利: orphans and de-facto unattended children (事实无人抚养儿童), with their basic living allowance. */
+export const CHILD_WELFARE_ROSTER: SourceDefinition = {
+  id: 'child-welfare-roster',
+  version: 1,
+  department: DEPARTMENT,
+  name: '孤儿和事实无人抚养儿童名册',
+  description: '孤儿、事实无人抚养儿童名册：类别、认定日期、基本生活费、监护人，按月全量报送',
+  cadenceDays: 31,
+  produces: ['registry'],
+  recordKey: ['residentId'],
+  fields: [
+    residentIdField(['儿童身份证号码', '身份证号码', '公民身份号码', '证件号码']),
+    nameField(['儿童姓名', '姓名']),
+    { key: 'category', headers: ['儿童类别', '保障类别', '类别'], type: 'enum', required: true, values: ['孤儿', '事实无人抚养儿童'] },
+    { key: 'recognisedOn', headers: ['认定日期', '纳入保障日期', '认定时间'], type: 'date', required: true },
+    { key: 'monthlyAllowanceFen', headers: ['月基本生活费(元)', '基本生活费(元)', '月保障金额(元)'], type: 'amount_fen', required: true },
+    { key: 'guardianName', headers: ['监护人姓名', '监护人'], type: 'text', required: false },
+    { key: 'endedOn', headers: ['终止日期', '停发日期'], type: 'date', required: false, allowFuture: true },
+    { key: 'status', headers: ['保障状态', '状态'], type: 'enum', required: true, values: ['在保', '终止'] },
+    communityField(true),
+  ],
+  checks: [
+    { kind: 'date_order', earlier: 'recognisedOn', later: 'endedOn' },
+    { kind: 'required_when', field: 'endedOn', when: 'status', equals: '终止' },
+  ],
+};
+
 export const CIVIL_AFFAIRS_SOURCES: readonly SourceDefinition[] = [
-  DIBAO_ROSTER, MARGINAL_ROSTER, SPECIAL_HARDSHIP_ROSTER, TEMPORARY_ASSISTANCE, DEATH_RECORD, MARRIAGE_RECORD,
+  DIBAO_ROSTER, MARGINAL_ROSTER, SPECIAL_HARDSHIP_ROSTER, CHILD_WELFARE_ROSTER, TEMPORARY_ASSISTANCE, DEATH_RECORD, MARRIAGE_RECORD,
 ];

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { sourceById } from '../intake/index.js';
+import { GROUP_SOURCES, POPULATION_GROUPS, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord } from './groups.js';
+
+const today = '2026-12-04';
+
+describe('population groups', () => {
+  it('has 32 default groups with unique ids, each fed by a configured source', () => {
+    expect(POPULATION_GROUPS).toHaveLength(32);
+    expect(new Set(POPULATION_GROUPS.map((g) => g.id)).size).toBe(32);
+    for (const source of GROUP_SOURCES) expect(sourceById(source), source).toBeDefined();
+    for (const group of POPULATION_GROUPS) {
+      if (group.rule.kind !== 'record') continue;
+      const fields = new Set(sourceById(group.rule.source)?.fields.map((f) => f.key));
+      for (const key of [group.rule.end, ...Object.keys(group.rule.where ?? {}), ...Object.keys(group.rule.endedWhen ?? {})]) {
+        if (key) expect(fields.has(key), `${group.id}: ${key}`).toBe(true);
+      }
+      if (group.rule.start !== 'schoolYearStart') expect(fields.has(group.rule.start), `${group.id}: ${group.rule.start}`).toBe(true);
+    }
+  });
+
+  it('puts a dibao roster member in dibao, and a child also in the children group', () => {
+    const row = { householdNo: 'DB1', residentId: 'x', status: '在保', startedOn: '2024-01-01', endedOn: null, monthlyAllowanceFen: 111000 };
+    expect(membershipsFromRecord('dibao-roster', row, '1970-01-01', today).map((m) => m.groupId)).toEqual(['dibao']);
+    expect(membershipsFromRecord('dibao-roster', row, '2015-06-01', today).map((m) => m.groupId)).toEqual(['dibao', 'dibao-child']);
+    expect(membershipsFromRecord('dibao-roster', row, '1950-06-01', today).map((m) => m.groupId)).toEqual(['dibao', 'dibao-elderly']);
+  });
+
+  it('ends a membership by status or by a past end date, not by a future one', () => {
+    const base = { householdNo: 'DB1', residentId: 'x', startedOn: '2024-01-01', monthlyAllowanceFen: 111000 };
+    expect(membershipsFromRecord('dibao-roster', { ...base, status: '停保', endedOn: '2026-10-31' }, '1970-01-01', today)[0])
+      .toEqual({ groupId: 'dibao', startedOn: '2024-01-01', endedOn: '2026-10-31', status: 'ended' });
+    expect(membershipsFromRecord('dibao-roster', { ...base, status: '在保', endedOn: '2027-03-31' }, '1970-01-01', today)[0]?.status).toBe('active');
+    expect(membershipsFromRecord('dibao-roster', { ...base, status: '在保', endedOn: '2026-03-31' }, '1970-01-01', today)[0]?.status).toBe('ended');
+  });
+
+  it('keeps a one-off event for its period, and grades a disability', () => {
+    expect(membershipsFromRecord('temporary-assistance', { aidedOn: '2026-06-01', amountFen: 200000 }, null, today)[0])
+      .toEqual({ groupId: 'temporary-assistance', startedOn: '2026-06-01', endedOn: '2027-06-01', status: 'active' });
+    expect(membershipsFromRecord('temporary-assistance', { aidedOn: '2025-06-01', amountFen: 200000 }, null, today)[0]?.status).toBe('ended');
+    const cert = { level: '一级', category: '精神', issuedOn: '2020-01-01', validUntil: '2030-01-01' };
+    expect(membershipsFromRecord('disability-certificate', cert, '1980-01-01', today).map((m) => m.groupId)).toEqual(['severely-disabled', 'mental-disability']);
+    expect(membershipsFromRecord('disability-certificate', { ...cert, level: '四级', category: '肢体' }, '2016-01-01', today).map((m) => m.groupId)).toEqual(['disabled', 'disabled-child']);
+  });
+
+  it('derives living alone and the oldest old from the household register', () => {
+    expect(membershipsFromHousehold({ birthDate: '1940-01-01', householdSize: 1, since: '2000-01-01' }, today).map((m) => m.groupId)).toEqual(['elderly-living-alone', 'oldest-old']);
+    expect(membershipsFromHousehold({ birthDate: '1960-01-01', householdSize: 2, since: '2000-01-01' }, today)).toEqual([]);
+  });
+
+  it('reads the programme and its money from a roster row', () => {
+    expect(programmeFromRecord('special-hardship-roster', { startedOn: '2023-01-01', endedOn: null, status: '在供', monthlySupportFen: 145000, monthlyCareFen: 30000 }, today))
+      .toEqual({ programme: 'special_hardship', rosterHouseholdNo: null, amountFen: 175000, startedOn: '2023-01-01', endedOn: null, status: 'active' });
+    expect(programmeFromRecord('medical-settlement', {}, today)).toBeNull();
+  });
+});
