@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { resumableIntake } from './migrations/0002-resumable-intake.js';
 import { personSearch } from './migrations/0003-person-search.js';
+import { registryFromFeeds } from './migrations/0004-registry-from-feeds.js';
 
 /** Migrations are code in the repo, named by order; they run at start. */
 class StaticMigrations implements MigrationProvider {
@@ -12,6 +13,7 @@ class StaticMigrations implements MigrationProvider {
       '0001-initial': initial(this.db.dialect),
       '0002-resumable-intake': resumableIntake(this.db.dialect),
       '0003-person-search': personSearch(this.db.dialect),
+      '0004-registry-from-feeds': registryFromFeeds(this.db.dialect),
     };
   }
 }

@@ -21,6 +21,112 @@ export interface Database {
   app_setting: AppSettingTable;
   api_key: ApiKeyTable;
   evaluation_queue: EvaluationQueueTable;
+  household_history: HouseholdHistoryTable;
+  group_membership: GroupMembershipTable;
+  programme_enrolment: ProgrammeEnrolmentTable;
+  data_quality_issue: DataQualityIssueTable;
+  lead: LeadTable;
+  lead_evidence: LeadEvidenceTable;
+}
+
+/** Which household a person was registered in, and when; the open row (`to_on` null) is current. */
+export interface HouseholdHistoryTable {
+  person_id: string;
+  household_id: string;
+  relation: string;
+  from_on: string;
+  to_on: string | null;
+  batch_id: string | null;
+  row_number: number | null;
+}
+
+/** One person in one population group, from one source record (see the domain's POPULATION_GROUPS). */
+export interface GroupMembershipTable {
+  person_id: string;
+  household_id: string | null;
+  group_id: string;
+  source_id: string;
+  /** The source record that establishes it; `household` memberships use `household:<person id>`. */
+  record_key: string;
+  started_on: string;
+  ended_on: string | null;
+  status: 'active' | 'ended';
+  batch_id: string | null;
+  row_number: number | null;
+  updated_at: string;
+}
+
+/** Enrolment in dibao, marginal, special hardship, or a temporary-assistance payment, with its money. */
+export interface ProgrammeEnrolmentTable {
+  source_id: string;
+  record_key: string;
+  programme: 'dibao' | 'marginal' | 'special_hardship' | 'temporary_assistance';
+  person_id: string;
+  household_id: string | null;
+  roster_household_no: string | null;
+  /** Monthly amount (one-off for temporary assistance), fen. */
+  amount_fen: number;
+  started_on: string;
+  ended_on: string | null;
+  status: 'active' | 'ended';
+  batch_id: string | null;
+  row_number: number | null;
+  updated_at: string;
+}
+
+export type DataQualityKind = 'id_in_two_households' | 'death_of_enrolled' | 'roster_without_household';
+
+/** A conflict between feeds, kept with its evidence until a steward resolves it. */
+export interface DataQualityIssueTable {
+  id: string;
+  kind: DataQualityKind;
+  status: 'open' | 'resolved' | 'dismissed';
+  person_id: string | null;
+  id_hash: string;
+  id_masked: string;
+  name: string;
+  community_code: string | null;
+  source_id: string;
+  record_key: string;
+  batch_id: string;
+  row_number: number;
+  evidence: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
+/** Someone a department record says is in difficulty who is not in the database (未覆盖). */
+export interface LeadTable {
+  id: string;
+  id_hash: string;
+  id_enc: string;
+  id_masked: string;
+  name: string;
+  community_code: string | null;
+  status: 'open' | 'added' | 'dismissed';
+  signal_count: number;
+  max_amount_fen: number | null;
+  /** Signal kinds seen, comma-separated. */
+  kinds: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_reason: string | null;
+  person_id: string | null;
+}
+
+export interface LeadEvidenceTable {
+  lead_id: string;
+  source_id: string;
+  record_key: string;
+  kind: string;
+  occurred_on: string;
+  amount_fen: number | null;
+  batch_id: string;
+  row_number: number;
 }
 
 export interface ApiKeyTable {
@@ -81,6 +187,10 @@ export interface PersonTable {
   household_id: string | null;
   relation: string;
   created_at: string;
+  /** `deceased` from a death record or the register's 死亡注销; `moved_out` after 迁出. */
+  status: 'active' | 'deceased' | 'moved_out';
+  died_on: string | null;
+  updated_at: string | null;
 }
 
 export interface IntakeBatchTable {

@@ -144,6 +144,7 @@ export class BatchProcessor {
     const chunkContext = {
       lease,
       persons: new Map(),
+      households: new Map(),
       idHashes: new Map(),
       batchId: batch.id, source, columns, header, today: this.clock.today(), receivedAt: batch.received_at, isKnownCommunity: this.isKnownCommunity,
     };

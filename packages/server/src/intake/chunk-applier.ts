@@ -5,6 +5,7 @@ import { newId } from '../db/ids.js';
 import type { RowsWriter } from '../db/rows-writer.js';
 import type { Database } from '../db/schema.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
+import { RegistryProjector, type ProjectedRow } from '../registry/registry-projector.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { SignalRepository, type SignalRow } from '../signals/signal.repository.js';
 import { EvaluationQueue } from '../warnings/evaluation-queue.js';
@@ -20,6 +21,8 @@ export interface ChunkContext {
   /** This process's claim on the batch, renewed with every chunk. */
   readonly lease: () => { owner: string; until: string };
   readonly persons: PersonCache;
+  /** Household number of the register → household id, for one batch run. */
+  readonly households: Map<string, string>;
   /** Resident ID → its keyed hash, for one batch run: files name the same people many times. */
   readonly idHashes: Map<string, string>;
   readonly batchId: string;
@@ -62,6 +65,9 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     }
     return hash;
   };
+  // A record key never holds a resident ID in the clear: its ID parts are the keyed hash.
+  const idKeys = new Set(source.fields.filter((f) => f.type === 'resident_id').map((f) => f.key));
+  const keyOf = (values: Record<string, FieldValue>) => source.recordKey.map((k) => (idKeys.has(k) ? hashOnce(String(values[k])) : String(values[k]))).join('|');
   for (const row of rows) {
     const result = validateRow(ctx.columns, row.cells, { today: ctx.today, isKnownCommunity: ctx.isKnownCommunity });
     if (!result.ok) { reject(row, result.problems); continue; }
@@ -71,7 +77,7 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     const residentId = result.values.residentId;
     valid.push({
       rowNumber: row.rowNumber,
-      key: source.recordKey.map((k) => String(result.values[k])).join('|'),
+      key: keyOf(result.values),
       values: result.values,
       canonical,
       hash: createHash('sha256').update(canonical).digest('base64url'),
@@ -92,6 +98,7 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
   const newSignals: SignalRow[] = [];
   const changedKeys: string[] = [];
   const affected: string[] = [];
+  const applied: ProjectedRow[] = [];
   let unchanged = 0;
 
   for (const row of valid) {
@@ -110,6 +117,7 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     if (existing) changedKeys.push(row.key);
     const version = (existing?.version ?? 0) + 1;
     const person = row.subjectHash ? persons.get(row.subjectHash) ?? undefined : undefined;
+    applied.push(row);
     newRecords.push({
       source_id: source.id, record_key: row.key, version, content_hash: row.hash, is_current: 1, batch_id: ctx.batchId,
       row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: keys.encrypt(row.canonical), source_version: source.version, received_at: ctx.receivedAt,
@@ -130,6 +138,11 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     await intake.retireVersions(source.id, changedKeys);
     affected.push(...await signalRepo.supersede(source.id, changedKeys));
   }
+  // The registry follows the records: persons the register adds in this chunk are linked to their records.
+  const { linked } = await new RegistryProjector(trx, writer, keys, {
+    source, batchId: ctx.batchId, today: ctx.today, receivedAt: ctx.receivedAt, persons: ctx.persons, households: ctx.households,
+  }).apply(applied);
+  if (linked.size > 0) for (const record of newRecords) record.person_id ??= linked.get(record.row_number)?.id ?? null;
   await writer.insert(trx, 'intake_record', newRecords);
   await writer.insert(trx, 'signal', newSignals);
   await writer.insert(trx, 'intake_reject', rejects);

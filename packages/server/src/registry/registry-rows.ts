@@ -20,7 +20,7 @@ export interface PersonFacts {
   name: string;
   sex: Sex;
   birthDate: string;
-  householdId: string;
+  householdId: string | null;
   relation: string;
 }
 
@@ -39,6 +39,6 @@ export function personRow(keys: PersonalDataKeys, p: PersonFacts, now: string): 
   return {
     id: p.id, id_hash: keys.hashId(p.residentId), id_enc: keys.encrypt(p.residentId), id_masked: maskResidentId(p.residentId),
     name: p.name, name_initials: nameInitials(p.name), id_tail: tail4(p.residentId), sex: p.sex, birth_date: p.birthDate,
-    household_id: p.householdId, relation: p.relation, created_at: now,
+    household_id: p.householdId, relation: p.relation, created_at: now, status: 'active', died_on: null, updated_at: now,
   };
 }

@@ -17,7 +17,7 @@ export type PersonRow = PersonTable;
 
 const HOUSEHOLD_COLUMNS = ['id', 'external_key', 'community_code', 'address_enc', 'address_masked', 'address_road', 'phone_enc', 'phone_masked', 'phone_tail',
   'annual_income_fen', 'member_count', 'programme', 'created_at', 'updated_at'] as const satisfies readonly (keyof HouseholdTable)[];
-const PERSON_COLUMNS = ['id', 'id_hash', 'id_enc', 'id_masked', 'name', 'name_initials', 'id_tail', 'sex', 'birth_date', 'household_id', 'relation', 'created_at'] as const satisfies readonly (keyof PersonTable)[];
+const PERSON_COLUMNS = ['id', 'id_hash', 'id_enc', 'id_masked', 'name', 'name_initials', 'id_tail', 'sex', 'birth_date', 'household_id', 'relation', 'created_at', 'status', 'died_on', 'updated_at'] as const satisfies readonly (keyof PersonTable)[];
 
 /** Bulk loads of the registry (demo city, initial roster): outside any query-builder transaction. */
 export async function bulkInsertHouseholds(db: Db, rows: readonly HouseholdRow[]): Promise<number> {

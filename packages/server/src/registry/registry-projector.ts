@@ -1,0 +1,400 @@
+import type { Kysely } from 'kysely';
+import {
+  ENROLMENT_PROGRAMMES, GROUP_SOURCES, maskResidentId, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, signalsFromRecord,
+  type FieldValue, type GroupMembershipFact, type ProgrammeKind, type SourceDefinition,
+} from '@shouwang/domain';
+import { newId } from '../db/ids.js';
+import type { RowsWriter } from '../db/rows-writer.js';
+import type { Database, DataQualityKind, GroupMembershipTable, HouseholdHistoryTable, ProgrammeEnrolmentTable } from '../db/schema.js';
+import type { PersonalDataKeys } from '../identity/keys.js';
+import { householdRow, personRow } from './registry-rows.js';
+
+/** An applied record (a new version) of a batch, as the registry sees it. */
+export interface ProjectedRow {
+  readonly rowNumber: number;
+  readonly key: string;
+  readonly values: Readonly<Record<string, FieldValue>>;
+  /** Keyed hash of the record's resident ID. */
+  readonly subjectHash: string | null;
+}
+
+export interface KnownPerson { id: string; household_id: string | null }
+
+export interface ProjectionContext {
+  readonly source: SourceDefinition;
+  readonly batchId: string;
+  readonly today: string;
+  readonly receivedAt: string;
+  /** Resident-ID hash → person (null: not in the registry), shared with the chunk applier and kept current here. */
+  readonly persons: Map<string, KnownPerson | null>;
+  /** Household number of the register → household id, for one batch run. */
+  readonly households: Map<string, string>;
+}
+
+export interface ProjectionResult {
+  /** Row number → the person the row is now linked to (persons the register just added). */
+  readonly linked: ReadonlyMap<number, KnownPerson>;
+}
+
+const PROGRAMME_RANK: Record<string, number> = { special_hardship: 3, dibao: 2, marginal: 1 };
+/** `household` memberships (living alone, 80+) are keyed by person under this source. */
+const HOUSEHOLD_SOURCE = 'household-registration';
+const HOUSEHOLD_KEY = 'household:';
+
+/** 18-digit resident ID → its birth date (the ID is validated already). */
+function birthDateOf(residentId: string): string {
+  return `${residentId.slice(6, 10)}-${residentId.slice(10, 12)}-${residentId.slice(12, 14)}`;
+}
+
+/**
+ * Keeps the registry in step with the department feeds, one chunk of applied records at a time
+ * inside the chunk's transaction: the household register adds persons and households and moves
+ * people between them; rosters add, update and end group memberships and programme
+ * enrolments; a death record marks the person. What the feeds disagree on goes to the
+ * data-quality queue with its evidence, and a record about someone in difficulty whom the
+ * database does not hold becomes a lead. Nothing is resolved silently.
+ */
+export class RegistryProjector {
+  constructor(private readonly trx: Kysely<Database>, private readonly writer: RowsWriter, private readonly keys: PersonalDataKeys, private readonly ctx: ProjectionContext) {}
+
+  async apply(rows: readonly ProjectedRow[]): Promise<ProjectionResult> {
+    const linked = new Map<number, KnownPerson>();
+    if (rows.length === 0) return { linked };
+    const sourceId = this.ctx.source.id;
+    if (sourceId === 'household-registration') await this.register(rows, linked);
+    else if (sourceId === 'death-record') await this.deaths(rows.map((r) => ({ row: r, diedOn: String(r.values.diedOn) })));
+    else if (GROUP_SOURCES.has(sourceId) || programmeFromRecord(sourceId, {}, this.ctx.today) !== null) await this.rosters(rows);
+    else await this.leads(rows);
+    return { linked };
+  }
+
+  // ── The household register ──────────────────────────────────────────────────────────────
+
+  private async register(rows: readonly ProjectedRow[], linked: Map<number, KnownPerson>): Promise<void> {
+    const { ctx, trx } = this;
+    const householdNos = [...new Set(rows.map((r) => String(r.values.householdNo)).filter((no) => !ctx.households.has(no)))];
+    for (let i = 0; i < householdNos.length; i += 500) {
+      const found = await trx.selectFrom('household').select(['id', 'external_key']).where('external_key', 'in', householdNos.slice(i, i + 500)).execute();
+      for (const h of found) ctx.households.set(h.external_key, h.id);
+    }
+    const newHouseholds = [];
+    const newPersons = [];
+    const history: HouseholdHistoryTable[] = [];
+    const moves: { personId: string; householdId: string | null; relation: string; status: 'active' | 'deceased' | 'moved_out' }[] = [];
+    const touched = new Set<string>();
+    const deaths: { row: ProjectedRow; diedOn: string }[] = [];
+    for (const row of rows) {
+      const v = row.values;
+      const householdNo = String(v.householdNo);
+      let householdId = ctx.households.get(householdNo);
+      if (!householdId) {
+        householdId = newId();
+        ctx.households.set(householdNo, householdId);
+        newHouseholds.push(householdRow(this.keys, {
+          id: householdId, externalKey: householdNo, communityCode: String(v.communityCode), address: String(v.address), phone: null,
+          annualIncomeFen: 0, memberCount: 0, programme: null,
+        }, ctx.receivedAt));
+      }
+      const status = v.registrationStatus === '死亡注销' ? 'deceased' : v.registrationStatus === '迁出' || v.registrationStatus === '其他注销' ? 'moved_out' : 'active';
+      const relation = String(v.relationToHead);
+      const residentId = String(v.residentId);
+      const hash = row.subjectHash as string;
+      const since = (v.movedInOn as string | null) ?? ctx.today;
+      const known = ctx.persons.get(hash);
+      const targetHousehold = status === 'moved_out' ? null : householdId;
+      touched.add(householdId);
+      if (!known) {
+        const id = newId();
+        const sex = Number(residentId[16]) % 2 === 1 ? 'male' : 'female';
+        newPersons.push({ ...personRow(this.keys, { id, residentId, name: String(v.name), sex, birthDate: birthDateOf(residentId), householdId: targetHousehold, relation }, ctx.receivedAt), status });
+        if (targetHousehold) history.push({ person_id: id, household_id: targetHousehold, relation, from_on: since, to_on: null, batch_id: ctx.batchId, row_number: row.rowNumber });
+        const person = { id, household_id: targetHousehold };
+        ctx.persons.set(hash, person);
+        linked.set(row.rowNumber, person);
+      } else {
+        if (known.household_id && known.household_id !== targetHousehold) touched.add(known.household_id);
+        moves.push({ personId: known.id, householdId: targetHousehold, relation, status });
+        if (known.household_id !== targetHousehold) {
+          if (targetHousehold) history.push({ person_id: known.id, household_id: targetHousehold, relation, from_on: since, to_on: null, batch_id: ctx.batchId, row_number: row.rowNumber });
+          known.household_id = targetHousehold;
+        }
+      }
+      if (status === 'deceased') deaths.push({ row, diedOn: since });
+    }
+    await this.writer.insert(trx, 'household', newHouseholds);
+    await this.writer.insert(trx, 'person', newPersons);
+    for (const move of moves) {
+      const current = await trx.selectFrom('person').select(['household_id']).where('id', '=', move.personId).executeTakeFirst();
+      if (current && current.household_id !== move.householdId) {
+        await trx.updateTable('household_history').set({ to_on: ctx.today }).where('person_id', '=', move.personId).where('to_on', 'is', null).execute();
+      }
+      await trx.updateTable('person').set({ household_id: move.householdId, relation: move.relation, status: move.status, updated_at: ctx.receivedAt })
+        .where('id', '=', move.personId).execute();
+    }
+    await this.writer.insert(trx, 'household_history', history);
+    if (deaths.length > 0) await this.deaths(deaths);
+    await this.refreshHouseholds([...touched]);
+  }
+
+  /** Member counts and the memberships that follow from who lives in the household. */
+  private async refreshHouseholds(householdIds: readonly string[]): Promise<void> {
+    const { trx, ctx } = this;
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const ids = householdIds.slice(i, i + 500);
+      const members = await trx.selectFrom('person').select(['id', 'household_id', 'birth_date', 'status'])
+        .where('household_id', 'in', ids).execute();
+      const history = await trx.selectFrom('household_history').select(['person_id', 'from_on'])
+        .where('household_id', 'in', ids).where('to_on', 'is', null).execute();
+      const since = new Map(history.map((h) => [h.person_id, h.from_on]));
+      const living = new Map<string, typeof members>();
+      for (const m of members) if (m.status === 'active') living.set(m.household_id as string, [...(living.get(m.household_id as string) ?? []), m]);
+      for (const id of ids) {
+        await trx.updateTable('household').set({ member_count: living.get(id)?.length ?? 0, updated_at: ctx.receivedAt }).where('id', '=', id).execute();
+      }
+      const rows: GroupMembershipTable[] = [];
+      const current = new Map<string, Set<string>>();
+      for (const m of members) {
+        const household = living.get(m.household_id as string) ?? [];
+        const facts = m.status === 'active' ? membershipsFromHousehold({ birthDate: m.birth_date, householdSize: household.length, since: since.get(m.id) ?? ctx.today }, ctx.today) : [];
+        current.set(m.id, new Set(facts.map((f) => f.groupId)));
+        for (const fact of facts) rows.push(this.membership(m.id, m.household_id, HOUSEHOLD_SOURCE, `${HOUSEHOLD_KEY}${m.id}`, fact, null));
+      }
+      await this.upsertMemberships(rows);
+      // Memberships the household no longer supports (a second person moved in, a death) end today.
+      const open = await trx.selectFrom('group_membership').select(['record_key', 'group_id', 'person_id'])
+        .where('source_id', '=', HOUSEHOLD_SOURCE).where('household_id', 'in', ids).where('status', '=', 'active').execute();
+      for (const m of open) {
+        if (!current.get(m.person_id)?.has(m.group_id)) await this.endMembership(HOUSEHOLD_SOURCE, m.record_key, m.group_id);
+      }
+    }
+  }
+
+  // ── Rosters: groups and programmes ──────────────────────────────────────────────────────
+
+  private async rosters(rows: readonly ProjectedRow[]): Promise<void> {
+    const { ctx, trx } = this;
+    const sourceId = ctx.source.id;
+    const memberships: GroupMembershipTable[] = [];
+    const enrolments: ProgrammeEnrolmentTable[] = [];
+    const ended: { key: string; keep: Set<string> }[] = [];
+    const touched = new Set<string>();
+    const facts = rows.map((row) => ({ row, programme: programmeFromRecord(sourceId, row.values, ctx.today) }));
+    // The same person already enrolled under another roster household: which ones, per programme.
+    const rosterHouseholds = await this.activeRosterHouseholds(facts.flatMap(({ row, programme }) => {
+      const person = row.subjectHash ? ctx.persons.get(row.subjectHash) : null;
+      return person && programme?.rosterHouseholdNo ? [person.id] : [];
+    }));
+    for (const { row, programme } of facts) {
+      const person = row.subjectHash ? ctx.persons.get(row.subjectHash) ?? null : null;
+      if (!person?.household_id) {
+        await this.raise('roster_without_household', row, person?.id ?? null, {
+          source: sourceId, recordKey: row.key, name: String(row.values.name ?? ''),
+          reason: person ? 'the person is in the registry but in no household' : 'the household register has no such person',
+          reasonZh: person ? '此人在库中但不属于任何家庭' : '户籍信息中查无此人',
+        });
+        continue;
+      }
+      if (programme?.rosterHouseholdNo && programme.status === 'active') {
+        const key = `${person.id}|${programme.programme}`;
+        const other = rosterHouseholds.get(key);
+        if (other && other.householdNo !== programme.rosterHouseholdNo && other.recordKey !== row.key) {
+          await this.raise('id_in_two_households', row, person.id, {
+            source: sourceId, recordKey: row.key, name: String(row.values.name ?? ''), programme: programme.programme,
+            householdNo: programme.rosterHouseholdNo, otherHouseholdNo: other.householdNo, otherRecordKey: other.recordKey,
+            reason: `already enrolled in ${programme.programme} with household ${other.householdNo}`,
+            reasonZh: `已在户编号 ${other.householdNo} 中享受${programme.programme === 'dibao' ? '低保' : '低保边缘'}`,
+          });
+          continue;
+        }
+        rosterHouseholds.set(key, { householdNo: programme.rosterHouseholdNo, recordKey: row.key });
+      }
+      const residentId = String(row.values.residentId);
+      const groupFacts = membershipsFromRecord(sourceId, row.values, birthDateOf(residentId), ctx.today);
+      for (const fact of groupFacts) memberships.push(this.membership(person.id, person.household_id, sourceId, row.key, fact, row.rowNumber));
+      ended.push({ key: row.key, keep: new Set(groupFacts.map((f) => f.groupId)) });
+      if (programme) {
+        enrolments.push({
+          source_id: sourceId, record_key: row.key, programme: programme.programme, person_id: person.id, household_id: person.household_id,
+          roster_household_no: programme.rosterHouseholdNo, amount_fen: programme.amountFen, started_on: programme.startedOn, ended_on: programme.endedOn,
+          status: programme.status, batch_id: ctx.batchId, row_number: row.rowNumber, updated_at: ctx.receivedAt,
+        });
+        touched.add(person.household_id);
+      }
+    }
+    await this.upsertMemberships(memberships);
+    // A record's new version that no longer qualifies for a group (grade 1 → grade 3) ends that membership.
+    const keys = ended.map((e) => e.key);
+    for (let i = 0; i < keys.length; i += 500) {
+      const open = await trx.selectFrom('group_membership').select(['record_key', 'group_id'])
+        .where('source_id', '=', sourceId).where('record_key', 'in', keys.slice(i, i + 500)).where('status', '=', 'active').execute();
+      const keep = new Map(ended.map((e) => [e.key, e.keep]));
+      for (const m of open) if (!keep.get(m.record_key)?.has(m.group_id)) await this.endMembership(sourceId, m.record_key, m.group_id);
+    }
+    for (let i = 0; i < enrolments.length; i += 400) {
+      await trx.insertInto('programme_enrolment').values(enrolments.slice(i, i + 400)).onConflict((oc) => oc.columns(['source_id', 'record_key']).doUpdateSet((eb) => ({
+        programme: eb.ref('excluded.programme'), person_id: eb.ref('excluded.person_id'), household_id: eb.ref('excluded.household_id'),
+        roster_household_no: eb.ref('excluded.roster_household_no'), amount_fen: eb.ref('excluded.amount_fen'), started_on: eb.ref('excluded.started_on'),
+        ended_on: eb.ref('excluded.ended_on'), status: eb.ref('excluded.status'), batch_id: eb.ref('excluded.batch_id'), row_number: eb.ref('excluded.row_number'),
+        updated_at: eb.ref('excluded.updated_at'),
+      }))).execute();
+    }
+    await this.refreshProgrammes([...touched]);
+    // Roster feeds that also carry events (a new disability, unemployment) link them to the household as signals do.
+  }
+
+  private async activeRosterHouseholds(personIds: readonly string[]): Promise<Map<string, { householdNo: string; recordKey: string }>> {
+    const found = new Map<string, { householdNo: string; recordKey: string }>();
+    const unique = [...new Set(personIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.trx.selectFrom('programme_enrolment').select(['person_id', 'programme', 'roster_household_no', 'record_key'])
+        .where('person_id', 'in', unique.slice(i, i + 500)).where('status', '=', 'active').where('roster_household_no', 'is not', null).execute();
+      for (const r of rows) found.set(`${r.person_id}|${r.programme}`, { householdNo: r.roster_household_no as string, recordKey: r.record_key });
+    }
+    return found;
+  }
+
+  /** The household's programme is its strongest active enrolment. */
+  private async refreshProgrammes(householdIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const ids = householdIds.slice(i, i + 500);
+      const active = await this.trx.selectFrom('programme_enrolment').select(['household_id', 'programme'])
+        .where('household_id', 'in', ids).where('status', '=', 'active').execute();
+      const best = new Map<string, string>();
+      for (const a of active) {
+        const current = best.get(a.household_id as string);
+        if ((PROGRAMME_RANK[a.programme] ?? 0) > (current ? PROGRAMME_RANK[current] ?? 0 : 0)) best.set(a.household_id as string, a.programme);
+      }
+      for (const id of ids) {
+        await this.trx.updateTable('household').set({ programme: best.get(id) ?? null, updated_at: this.ctx.receivedAt }).where('id', '=', id).execute();
+      }
+    }
+  }
+
+  // ── Deaths ──────────────────────────────────────────────────────────────────────────────
+
+  private async deaths(deaths: readonly { row: ProjectedRow; diedOn: string }[]): Promise<void> {
+    const { ctx, trx } = this;
+    const known = deaths.flatMap(({ row, diedOn }) => {
+      const person = row.subjectHash ? ctx.persons.get(row.subjectHash) : null;
+      return person ? [{ row, diedOn, person }] : [];
+    });
+    if (known.length === 0) return;
+    const enrolled = new Map<string, ProgrammeKind[]>();
+    const ids = known.map((k) => k.person.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await trx.selectFrom('programme_enrolment').select(['person_id', 'programme'])
+        .where('person_id', 'in', ids.slice(i, i + 500)).where('status', '=', 'active').execute();
+      for (const r of rows) if (ENROLMENT_PROGRAMMES.has(r.programme)) enrolled.set(r.person_id, [...(enrolled.get(r.person_id) ?? []), r.programme]);
+    }
+    const households = new Set<string>();
+    for (const { row, diedOn, person } of known) {
+      await trx.updateTable('person').set({ status: 'deceased', died_on: diedOn, updated_at: ctx.receivedAt }).where('id', '=', person.id).execute();
+      if (person.household_id) households.add(person.household_id);
+      const programmes = enrolled.get(person.id);
+      // The enrolment is not ended here: stopping payment is a decision, with its own procedure.
+      if (programmes) {
+        await this.raise('death_of_enrolled', row, person.id, {
+          source: ctx.source.id, recordKey: row.key, name: String(row.values.name ?? ''), diedOn, programmes,
+          reason: `a death on ${diedOn} is recorded for a person still enrolled in ${programmes.join(', ')}`,
+          reasonZh: `死亡日期 ${diedOn}，但仍在享受${programmes.map((p) => ({ dibao: '低保', marginal: '低保边缘', special_hardship: '特困供养', temporary_assistance: '临时救助' })[p]).join('、')}`,
+        });
+      }
+    }
+    if (ctx.source.id === 'death-record') await this.refreshHouseholds([...households]);
+  }
+
+  // ── Leads: in difficulty, not covered ───────────────────────────────────────────────────
+
+  private async leads(rows: readonly ProjectedRow[]): Promise<void> {
+    const { ctx, trx } = this;
+    const uncovered = rows.flatMap((row) => {
+      if (!row.subjectHash || ctx.persons.get(row.subjectHash)) return [];
+      const signals = signalsFromRecord(ctx.source.id, row.values).filter((s) => s.kind !== 'death');
+      return signals.length > 0 ? [{ row, signals }] : [];
+    });
+    if (uncovered.length === 0) return;
+    const hashes = [...new Set(uncovered.map((u) => u.row.subjectHash as string))];
+    const existing = new Map<string, string>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      const found = await trx.selectFrom('lead').select(['id', 'id_hash']).where('id_hash', 'in', hashes.slice(i, i + 500)).execute();
+      for (const l of found) existing.set(l.id_hash, l.id);
+    }
+    const evidence = [];
+    const touched = new Set<string>();
+    for (const { row, signals } of uncovered) {
+      const hash = row.subjectHash as string;
+      let leadId = existing.get(hash);
+      if (!leadId) {
+        leadId = newId();
+        existing.set(hash, leadId);
+        const residentId = String(row.values.residentId);
+        await trx.insertInto('lead').values({
+          id: leadId, id_hash: hash, id_enc: this.keys.encrypt(residentId), id_masked: maskResidentId(residentId), name: String(row.values.name ?? ''),
+          community_code: typeof row.values.communityCode === 'string' ? row.values.communityCode : null, status: 'open', signal_count: 0,
+          max_amount_fen: null, kinds: '', first_seen_at: ctx.receivedAt, last_seen_at: ctx.receivedAt, reviewed_at: null, reviewed_by: null, review_reason: null, person_id: null,
+        }).execute();
+      }
+      touched.add(leadId);
+      for (const s of signals) {
+        evidence.push({ lead_id: leadId, source_id: ctx.source.id, record_key: row.key, kind: s.kind, occurred_on: s.occurredOn, amount_fen: s.amountFen, batch_id: ctx.batchId, row_number: row.rowNumber });
+      }
+    }
+    for (let i = 0; i < evidence.length; i += 500) {
+      await trx.insertInto('lead_evidence').values(evidence.slice(i, i + 500)).onConflict((oc) => oc.columns(['lead_id', 'source_id', 'record_key', 'kind']).doUpdateSet((eb) => ({
+        occurred_on: eb.ref('excluded.occurred_on'), amount_fen: eb.ref('excluded.amount_fen'), batch_id: eb.ref('excluded.batch_id'), row_number: eb.ref('excluded.row_number'),
+      }))).execute();
+    }
+    for (const leadId of touched) {
+      const summary = await trx.selectFrom('lead_evidence').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('amount_fen').as('max')])
+        .where('lead_id', '=', leadId).executeTakeFirstOrThrow();
+      const kinds = await trx.selectFrom('lead_evidence').select('kind').distinct().where('lead_id', '=', leadId).orderBy('kind').execute();
+      await trx.updateTable('lead').set({
+        signal_count: Number(summary.n), max_amount_fen: summary.max === null ? null : Number(summary.max), kinds: kinds.map((k) => k.kind).join(','), last_seen_at: ctx.receivedAt,
+      }).where('id', '=', leadId).execute();
+    }
+  }
+
+  // ── Shared ──────────────────────────────────────────────────────────────────────────────
+
+  private membership(personId: string, householdId: string | null, sourceId: string, recordKey: string, fact: GroupMembershipFact, rowNumber: number | null): GroupMembershipTable {
+    return {
+      person_id: personId, household_id: householdId, group_id: fact.groupId, source_id: sourceId, record_key: recordKey, started_on: fact.startedOn,
+      ended_on: fact.endedOn, status: fact.status, batch_id: rowNumber === null ? null : this.ctx.batchId, row_number: rowNumber, updated_at: this.ctx.receivedAt,
+    };
+  }
+
+  private async upsertMemberships(rows: readonly GroupMembershipTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 400) {
+      await this.trx.insertInto('group_membership').values(rows.slice(i, i + 400)).onConflict((oc) => oc.columns(['source_id', 'record_key', 'group_id']).doUpdateSet((eb) => ({
+        person_id: eb.ref('excluded.person_id'), household_id: eb.ref('excluded.household_id'), started_on: eb.ref('excluded.started_on'),
+        ended_on: eb.ref('excluded.ended_on'), status: eb.ref('excluded.status'), batch_id: eb.ref('excluded.batch_id'), row_number: eb.ref('excluded.row_number'),
+        updated_at: eb.ref('excluded.updated_at'),
+      }))).execute();
+    }
+  }
+
+  private async endMembership(sourceId: string, recordKey: string, groupId: string): Promise<void> {
+    await this.trx.updateTable('group_membership').set({ status: 'ended', ended_on: this.ctx.today, updated_at: this.ctx.receivedAt })
+      .where('source_id', '=', sourceId).where('record_key', '=', recordKey).where('group_id', '=', groupId).execute();
+  }
+
+  /** Into the data-quality queue; a record sent again updates its issue's evidence, whatever its status. */
+  private async raise(kind: DataQualityKind, row: ProjectedRow, personId: string | null, evidence: Record<string, unknown>): Promise<void> {
+    const residentId = String(row.values.residentId ?? '');
+    await this.trx.insertInto('data_quality_issue').values({
+      id: newId(), kind, status: 'open', person_id: personId, id_hash: row.subjectHash ?? '', id_masked: residentId ? maskResidentId(residentId) : '',
+      name: String(row.values.name ?? ''), community_code: typeof row.values.communityCode === 'string' ? row.values.communityCode : await this.communityOf(personId),
+      source_id: this.ctx.source.id, record_key: row.key, batch_id: this.ctx.batchId, row_number: row.rowNumber,
+      evidence: JSON.stringify(evidence), created_at: this.ctx.receivedAt, resolved_at: null, resolved_by: null, resolution_note: null,
+    }).onConflict((oc) => oc.columns(['kind', 'source_id', 'record_key']).doUpdateSet((eb) => ({
+      evidence: eb.ref('excluded.evidence'), batch_id: eb.ref('excluded.batch_id'), row_number: eb.ref('excluded.row_number'), person_id: eb.ref('excluded.person_id'),
+    }))).execute();
+  }
+
+  private async communityOf(personId: string | null): Promise<string | null> {
+    if (!personId) return null;
+    const row = await this.trx.selectFrom('person').innerJoin('household', 'household.id', 'person.household_id')
+      .select('household.community_code').where('person.id', '=', personId).executeTakeFirst();
+    return row?.community_code ?? null;
+  }
+}
