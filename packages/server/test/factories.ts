@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { composeResidentId } from '@shouwang/domain';
+import { canonicalHeaders, composeResidentId, sourceById } from '@shouwang/domain';
 import type { AppContext } from '../src/context.js';
 import { bulkInsertHouseholds, bulkInsertPersons } from '../src/registry/registry.repository.js';
 import { householdRow, personRow } from '../src/registry/registry-rows.js';
@@ -32,4 +32,12 @@ export async function createHousehold(ctx: AppContext, options: { communityCode:
 export function settlementCsv(rows: { no: string; id: string; name?: string; date: string; total: string; reimbursed: string; oop: string; type?: string }[]): string {
   const header = '结算流水号,身份证号码,姓名,结算日期,医疗机构名称,就医类别,医疗总费用(元),统筹基金支付(元),个人自付(元)';
   return [header, ...rows.map((r) => [r.no, r.id, r.name ?? '张建国', r.date, '南京鼓楼医院', r.type ?? '住院', r.total, r.reimbursed, r.oop].join(','))].join('\r\n') + '\r\n';
+}
+
+/** A department file of any catalogue source with its canonical headers; cells by field key, empty when absent. */
+export function departmentCsv(sourceId: string, rows: readonly Record<string, string>[]): Buffer {
+  const source = sourceById(sourceId);
+  if (!source) throw new Error(`no source ${sourceId}`);
+  const lines = [canonicalHeaders(source).join(','), ...rows.map((r) => source.fields.map((f) => r[f.key] ?? '').join(','))];
+  return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }

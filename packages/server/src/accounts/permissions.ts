@@ -9,6 +9,9 @@ const ABILITIES = {
   'intake.submit': ['city_admin'],
   'intake.read': ['city_admin'],
   'screen.view': ['city_admin', 'social_worker', 'screen_viewer'],
+  'registry.read': ['city_admin', 'social_worker'],
+  /** The data-quality queue and leads: decisions about who is in the database. */
+  'registry.review': ['city_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

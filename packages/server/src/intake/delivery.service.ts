@@ -60,6 +60,11 @@ export class DeliveryService {
     }
   }
 
+  /** Evaluates households queued for evaluation (by a delivery, or a registry change) and announces their warnings. */
+  drain(): Promise<void> {
+    return this.processor.drain();
+  }
+
   /** At start: finish what a stopped process left pending. */
   async resumePending(): Promise<number> {
     const outcomes = await this.processor.resumePending();

@@ -18,9 +18,9 @@ export class HouseholdProfileService {
     const registry = new RegistryRepository(this.db);
     const household = await registry.findHouseholdInScope(householdId, { territoryCodes: user.territoryCodes });
     if (!household) throw NotFoundError('Household');
-    const [members, warnings, signals, place] = await Promise.all([
+    const [members, warnings, signals, place, groups, enrolments] = await Promise.all([
       registry.members(household.id), registry.householdWarnings(household.id), registry.householdSignals(household.id, 50),
-      this.territory.placeOf(household.community_code),
+      this.territory.placeOf(household.community_code), registry.householdGroups(household.id), registry.householdEnrolments(household.id),
     ]);
     await new AuditRepository(this.db.kysely).append(
       { userId: user.id, action: 'household.read', subjectType: 'household', subjectId: household.id, detail: { via: 'profile', reason } },
@@ -32,7 +32,15 @@ export class HouseholdProfileService {
       phone: household.phone_enc ? this.keys.decrypt(household.phone_enc) : null, communityCode: household.community_code,
       communityName: place?.communityName ?? '', subdistrictName: place?.subdistrictName ?? '', districtName: place?.districtName ?? '',
       annualIncomeFen: household.annual_income_fen, programme: household.programme,
-      members: members.map((m) => ({ personId: m.id, name: m.name, residentId: m.id_masked, relation: m.relation, sex: m.sex, age: ageOn(m.birth_date, this.today()) })),
+      members: members.map((m) => ({ personId: m.id, name: m.name, residentId: m.id_masked, relation: m.relation, sex: m.sex, age: ageOn(m.birth_date, this.today()), status: m.status })),
+      groups: groups.map((g) => ({
+        groupId: g.group_id, memberName: g.name, status: g.status, startedOn: g.started_on, endedOn: g.ended_on, sourceId: g.source_id,
+        batchId: g.batch_id, rowNumber: g.row_number, updatedAt: g.updated_at,
+      })),
+      programmes: enrolments.map((e) => ({
+        programme: e.programme, memberName: e.name, status: e.status, amountFen: Number(e.amount_fen), startedOn: e.started_on, endedOn: e.ended_on,
+        rosterHouseholdNo: e.roster_household_no, sourceId: e.source_id, batchId: e.batch_id, rowNumber: e.row_number,
+      })),
       warnings: warnings.map((w) => ({ id: w.id, situation: w.situation, status: w.status, openedAt: w.opened_at, keyFigureFen: w.key_figure_fen })),
       signals: signals.map((s) => ({
         kind: s.kind, occurredOn: s.occurred_on, amountFen: s.amount_fen, memberName: s.name ?? '', sourceId: s.source_id,

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalHeaders, composeResidentId, sourceById } from '@shouwang/domain';
+import { composeResidentId } from '@shouwang/domain';
 import { DIALECTS } from '../../test/databases.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
+import { departmentCsv as csvOf } from '../../test/factories.js';
 
 const COMMUNITY = '320102002001';
 const OTHER_COMMUNITY = '320104003001';
@@ -11,14 +12,6 @@ const CHILD = composeResidentId('320102', '2014-05-01', 13, 'male');
 const ZHAO = composeResidentId('320104', '1940-01-09', 14, 'female');
 const STRANGER = composeResidentId('320106', '1975-10-10', 15, 'male');
 const NOBODY = composeResidentId('320106', '1981-02-02', 16, 'female');
-
-/** A department file with the source's canonical headers; cells by field key, empty when absent. */
-function csvOf(sourceId: string, rows: readonly Record<string, string>[]): Buffer {
-  const source = sourceById(sourceId);
-  if (!source) throw new Error(sourceId);
-  const lines = [canonicalHeaders(source).join(','), ...rows.map((r) => source.fields.map((f) => r[f.key] ?? '').join(','))];
-  return Buffer.from(`${lines.join('\r\n')}\r\n`);
-}
 
 const REGISTER = [
   { householdNo: 'HJ001', residentId: WANG, name: '王建国', relationToHead: '户主', address: '南京市玄武区珠江路88号3幢201室', communityCode: COMMUNITY, movedInOn: '1990-05-01', registrationStatus: '正常' },

@@ -90,6 +90,43 @@ export class RegistryRepository {
       .orderBy('signal.occurred_on', 'desc').limit(limit).execute();
   }
 
+  async householdGroups(householdId: string) {
+    return this.db.kysely.selectFrom('group_membership').innerJoin('person', 'person.id', 'group_membership.person_id')
+      .select(['group_membership.group_id', 'person.name', 'group_membership.status', 'group_membership.started_on', 'group_membership.ended_on',
+        'group_membership.source_id', 'group_membership.batch_id', 'group_membership.row_number', 'group_membership.updated_at'])
+      .where('group_membership.household_id', '=', householdId)
+      .orderBy('group_membership.status').orderBy('group_membership.started_on', 'desc').execute();
+  }
+
+  async householdEnrolments(householdId: string) {
+    return this.db.kysely.selectFrom('programme_enrolment').innerJoin('person', 'person.id', 'programme_enrolment.person_id')
+      .select(['programme_enrolment.programme', 'person.name', 'programme_enrolment.status', 'programme_enrolment.amount_fen', 'programme_enrolment.started_on',
+        'programme_enrolment.ended_on', 'programme_enrolment.roster_household_no', 'programme_enrolment.source_id', 'programme_enrolment.batch_id', 'programme_enrolment.row_number'])
+      .where('programme_enrolment.household_id', '=', householdId)
+      .orderBy('programme_enrolment.status').orderBy('programme_enrolment.started_on', 'desc').execute();
+  }
+
+  /** Active members and households per group, inside the scope. */
+  async groupCounts(scope: Scope) {
+    return this.db.kysely.selectFrom('group_membership').innerJoin('household', 'household.id', 'group_membership.household_id')
+      .select(['group_membership.group_id',
+        (eb) => eb.fn.count<number>('group_membership.person_id').distinct().as('persons'),
+        (eb) => eb.fn.count<number>('group_membership.household_id').distinct().as('households')])
+      .where('group_membership.status', '=', 'active').where((eb) => withinScope(eb, 'household.community_code', scope))
+      .groupBy('group_membership.group_id').execute();
+  }
+
+  /** Active enrolments per programme, inside the scope. */
+  async programmeCounts(scope: Scope) {
+    return this.db.kysely.selectFrom('programme_enrolment').innerJoin('household', 'household.id', 'programme_enrolment.household_id')
+      .select(['programme_enrolment.programme',
+        (eb) => eb.fn.count<number>('programme_enrolment.person_id').distinct().as('persons'),
+        (eb) => eb.fn.count<number>('programme_enrolment.household_id').distinct().as('households'),
+        (eb) => eb.fn.sum<number>('programme_enrolment.amount_fen').as('amount')])
+      .where('programme_enrolment.status', '=', 'active').where((eb) => withinScope(eb, 'household.community_code', scope))
+      .groupBy('programme_enrolment.programme').execute();
+  }
+
   async householdWarnings(householdId: string) {
     return this.db.kysely.selectFrom('warning').select(['id', 'situation', 'status', 'opened_at', 'key_figure_fen'])
       .where('household_id', '=', householdId).orderBy('opened_at', 'desc').execute();
