@@ -54,3 +54,16 @@ describe('population groups', () => {
     expect(programmeFromRecord('medical-settlement', {}, today)).toBeNull();
   });
 });
+
+describe('income from the feeds', () => {
+  it('annualises each source and counts a wage once, by its higher figure', async () => {
+    const { incomeFromRecord, personAnnualIncome } = await import('./income.js');
+    const si = incomeFromRecord('social-insurance-contribution', { baseFen: 500_000, contributionMonth: '2026-10' }, today);
+    const tax = incomeFromRecord('income-tax', { incomeFen: 600_000, period: '2026-10' }, today);
+    const pension = incomeFromRecord('pension', { monthlyPensionFen: 300_000, paidMonth: '2026-11' }, today);
+    expect(si).toEqual({ kind: 'wage', annualFen: 6_000_000, period: '2026-10' });
+    expect(personAnnualIncome([si!, tax!, pension!])).toBe(7_200_000 + 3_600_000);
+    expect(incomeFromRecord('unemployment-insurance', { monthlyBenefitFen: 200_000, startedOn: '2026-01-01', endedOn: '2026-06-30' }, today)?.annualFen).toBe(0);
+    expect(incomeFromRecord('bank-deposit', {}, today)).toBeNull();
+  });
+});

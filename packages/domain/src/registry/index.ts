@@ -1,1 +1,2 @@
 export * from './groups.js';
+export * from './income.js';

@@ -22,6 +22,7 @@ export interface Database {
   api_key: ApiKeyTable;
   evaluation_queue: EvaluationQueueTable;
   household_history: HouseholdHistoryTable;
+  person_income: PersonIncomeTable;
   group_membership: GroupMembershipTable;
   programme_enrolment: ProgrammeEnrolmentTable;
   data_quality_issue: DataQualityIssueTable;
@@ -38,6 +39,16 @@ export interface HouseholdHistoryTable {
   to_on: string | null;
   batch_id: string | null;
   row_number: number | null;
+}
+
+/** A person's latest annualised income figure per source (wage, pension, benefit). */
+export interface PersonIncomeTable {
+  person_id: string;
+  source_id: string;
+  kind: 'wage' | 'pension' | 'benefit';
+  annual_fen: number;
+  period: string;
+  updated_at: string;
 }
 
 /** One person in one population group, from one source record (see the domain's POPULATION_GROUPS). */

@@ -124,6 +124,22 @@ describe.each(DIALECTS)('the registry built from feeds on %s', (dialect) => {
     expect(await active('worker-in-difficulty')).toEqual([]);
   });
 
+  it("sums a household's income from its members' latest wage, pension and benefit records", async () => {
+    await deliver('household-registration', REGISTER);
+    await deliver('social-insurance-contribution', [
+      { residentId: WANG, name: '王建国', contributionMonth: '2026-09', baseFen: '4000.00', employer: '南京某某物业管理有限公司' },
+      { residentId: LI, name: '李秀英', contributionMonth: '2026-10', baseFen: '3000.00', employer: '南京某某餐饮管理有限公司' },
+    ]);
+    await deliver('pension', [{ residentId: ZHAO, name: '赵桂兰', pensionType: '城乡居民基础养老金', paidMonth: '2026-11', monthlyPensionFen: '600.00' }]);
+    const income = async (no: string) => (await k().selectFrom('household').select('annual_income_fen').where('external_key', '=', no).executeTakeFirstOrThrow()).annual_income_fen;
+    expect(Number(await income('HJ001'))).toBe((4000 + 3000) * 12 * 100);
+    expect(Number(await income('HJ002'))).toBe(600 * 12 * 100);
+    // A later month replaces the figure; an older one sent late does not.
+    await deliver('social-insurance-contribution', [{ residentId: WANG, name: '王建国', contributionMonth: '2026-10', baseFen: '2000.00', employer: '南京某某物业管理有限公司' }]);
+    await deliver('social-insurance-contribution', [{ residentId: LI, name: '李秀英', contributionMonth: '2026-01', baseFen: '9000.00', employer: '南京某某餐饮管理有限公司' }]);
+    expect(Number(await income('HJ001'))).toBe((2000 + 3000) * 12 * 100);
+  });
+
   it('turns a record about someone in difficulty whom the database does not hold into a lead', async () => {
     await deliver('household-registration', REGISTER);
     const settlement = (no: string, oop: string) => ({ settlementNo: no, residentId: STRANGER, name: '孙大伟', settledOn: '2026-11-20', totalFen: '90000.00', reimbursedFen: String(90000 - Number(oop)), outOfPocketFen: oop });

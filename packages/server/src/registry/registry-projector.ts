@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
-  ENROLMENT_PROGRAMMES, GROUP_SOURCES, maskResidentId, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, signalsFromRecord,
+  ENROLMENT_PROGRAMMES, GROUP_SOURCES, incomeFromRecord, maskResidentId, personAnnualIncome, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, signalsFromRecord,
   type FieldValue, type GroupMembershipFact, type ProgrammeKind, type SourceDefinition,
 } from '@shouwang/domain';
 import { newId } from '../db/ids.js';
@@ -65,7 +65,53 @@ export class RegistryProjector {
     else if (sourceId === 'death-record') await this.deaths(rows.map((r) => ({ row: r, diedOn: String(r.values.diedOn) })));
     else if (GROUP_SOURCES.has(sourceId) || programmeFromRecord(sourceId, {}, this.ctx.today) !== null) await this.rosters(rows);
     else await this.leads(rows);
+    if (incomeFromRecord(sourceId, {}, this.ctx.today) !== null) await this.incomes(rows);
     return { linked };
+  }
+
+  // ── Income from the feeds ───────────────────────────────────────────────────────────────
+
+  private async incomes(rows: readonly ProjectedRow[]): Promise<void> {
+    const { ctx, trx } = this;
+    const facts = [];
+    const households = new Set<string>();
+    for (const row of rows) {
+      const person = row.subjectHash ? ctx.persons.get(row.subjectHash) : null;
+      const income = incomeFromRecord(ctx.source.id, row.values, ctx.today);
+      if (!person || !income) continue;
+      facts.push({ person_id: person.id, source_id: ctx.source.id, kind: income.kind, annual_fen: income.annualFen, period: income.period, updated_at: ctx.receivedAt });
+      if (person.household_id) households.add(person.household_id);
+    }
+    // The latest figure per person and source counts; an older month sent late changes nothing.
+    const latest = new Map<string, (typeof facts)[number]>();
+    for (const f of facts) if ((latest.get(f.person_id)?.period ?? '') <= f.period) latest.set(f.person_id, f);
+    const unique = [...latest.values()];
+    for (let i = 0; i < unique.length; i += 400) {
+      await trx.insertInto('person_income').values(unique.slice(i, i + 400)).onConflict((oc) => oc.columns(['person_id', 'source_id']).doUpdateSet((eb) => ({
+        kind: eb.ref('excluded.kind'), annual_fen: eb.ref('excluded.annual_fen'), period: eb.ref('excluded.period'), updated_at: eb.ref('excluded.updated_at'),
+      })).where('person_income.period', '<=', (eb) => eb.ref('excluded.period'))).execute();
+    }
+    await this.refreshIncomes([...households]);
+  }
+
+  private async refreshIncomes(householdIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const ids = householdIds.slice(i, i + 500);
+      const rows = await this.trx.selectFrom('person_income').innerJoin('person', 'person.id', 'person_income.person_id')
+        .select(['person.household_id', 'person.id', 'person_income.kind', 'person_income.annual_fen'])
+        .where('person.household_id', 'in', ids).where('person.status', '=', 'active').execute();
+      const byPerson = new Map<string, { household: string; facts: { kind: 'wage' | 'pension' | 'benefit'; annualFen: number }[] }>();
+      for (const r of rows) {
+        const entry = byPerson.get(r.id) ?? { household: r.household_id as string, facts: [] };
+        entry.facts.push({ kind: r.kind, annualFen: Number(r.annual_fen) });
+        byPerson.set(r.id, entry);
+      }
+      const totals = new Map<string, number>();
+      for (const { household, facts } of byPerson.values()) totals.set(household, (totals.get(household) ?? 0) + personAnnualIncome(facts));
+      for (const id of ids) {
+        await this.trx.updateTable('household').set({ annual_income_fen: totals.get(id) ?? 0, updated_at: this.ctx.receivedAt }).where('id', '=', id).execute();
+      }
+    }
   }
 
   // ── The household register ──────────────────────────────────────────────────────────────
@@ -166,6 +212,8 @@ export class RegistryProjector {
       for (const m of open) {
         if (!current.get(m.person_id)?.has(m.group_id)) await this.endMembership(HOUSEHOLD_SOURCE, m.record_key, m.group_id);
       }
+      // Who lives in the household decides whose income counts.
+      await this.refreshIncomes(ids);
     }
   }
 

@@ -25,6 +25,16 @@ export function registryFromFeeds(dialect: DialectName) {
         .execute();
       await db.schema.createIndex('household_history_person').on('household_history').columns(['person_id', 'from_on']).execute();
 
+      await db.schema.createTable('person_income')
+        .addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('annual_fen', big, (c) => c.notNull())
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('person_income_pk', ['person_id', 'source_id'])
+        .execute();
+
       await db.schema.createTable('group_membership')
         .addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
         .addColumn('household_id', 'text')
