@@ -7,7 +7,7 @@ import { newId } from '../db/ids.js';
 import type { RowsWriter } from '../db/rows-writer.js';
 import type { Database, DataQualityKind, GroupMembershipTable, HouseholdHistoryTable, ProgrammeEnrolmentTable } from '../db/schema.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
-import { householdRow, personRow } from './registry-rows.js';
+import { householdRow, personRow, phoneColumns } from './registry-rows.js';
 
 /** An applied record (a new version) of a batch, as the registry sees it. */
 export interface ProjectedRow {
@@ -129,17 +129,21 @@ export class RegistryProjector {
     const moves: { personId: string; householdId: string | null; relation: string; status: 'active' | 'deceased' | 'moved_out' }[] = [];
     const touched = new Set<string>();
     const deaths: { row: ProjectedRow; diedOn: string }[] = [];
+    const phones = new Map<string, string>();
     for (const row of rows) {
       const v = row.values;
       const householdNo = String(v.householdNo);
+      const phone = typeof v.phone === 'string' && v.relationToHead === '户主' ? v.phone : null;
       let householdId = ctx.households.get(householdNo);
       if (!householdId) {
         householdId = newId();
         ctx.households.set(householdNo, householdId);
         newHouseholds.push(householdRow(this.keys, {
-          id: householdId, externalKey: householdNo, communityCode: String(v.communityCode), address: String(v.address), phone: null,
+          id: householdId, externalKey: householdNo, communityCode: String(v.communityCode), address: String(v.address), phone,
           annualIncomeFen: 0, memberCount: 0, programme: null,
         }, ctx.receivedAt));
+      } else if (phone) {
+        phones.set(householdId, phone);
       }
       const status = v.registrationStatus === '死亡注销' ? 'deceased' : v.registrationStatus === '迁出' || v.registrationStatus === '其他注销' ? 'moved_out' : 'active';
       const relation = String(v.relationToHead);
@@ -178,6 +182,10 @@ export class RegistryProjector {
         .where('id', '=', move.personId).execute();
     }
     await this.writer.insert(trx, 'household_history', history);
+    // The household's contact phone is its head's.
+    for (const [id, phone] of phones) {
+      await trx.updateTable('household').set(phoneColumns(this.keys, phone)).where('id', '=', id).execute();
+    }
     if (deaths.length > 0) await this.deaths(deaths);
     await this.refreshHouseholds([...touched]);
   }

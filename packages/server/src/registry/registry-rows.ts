@@ -24,12 +24,17 @@ export interface PersonFacts {
   relation: string;
 }
 
+/** A household's contact phone as stored: encrypted, masked for display, its last four digits for search. */
+export function phoneColumns(keys: PersonalDataKeys, phone: string | null): Pick<HouseholdRow, 'phone_enc' | 'phone_masked' | 'phone_tail'> {
+  return { phone_enc: phone ? keys.encrypt(phone) : null, phone_masked: phone ? maskPhone(phone) : null, phone_tail: phone ? tail4(phone) : null };
+}
+
 /** A household as stored: address and phone encrypted, masked for display, keyed for search. */
 export function householdRow(keys: PersonalDataKeys, h: HouseholdFacts, now: string): HouseholdRow {
   return {
     id: h.id, external_key: h.externalKey, community_code: h.communityCode,
     address_enc: keys.encrypt(h.address), address_masked: maskAddress(h.address), address_road: roadOf(h.address),
-    phone_enc: h.phone ? keys.encrypt(h.phone) : null, phone_masked: h.phone ? maskPhone(h.phone) : null, phone_tail: h.phone ? tail4(h.phone) : null,
+    ...phoneColumns(keys, h.phone),
     annual_income_fen: h.annualIncomeFen, member_count: h.memberCount, programme: h.programme, created_at: now, updated_at: now,
   };
 }

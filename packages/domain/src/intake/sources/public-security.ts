@@ -1,5 +1,5 @@
 import type { SourceDefinition } from '../source.js';
-import { communityField, nameField, relationField, residentIdField } from './common.js';
+import { communityField, nameField, phoneField, relationField, residentIdField } from './common.js';
 
 /** 市公安局 (Public Security Bureau): household registration (户籍) and motor vehicles. */
 const DEPARTMENT = '市公安局';
@@ -7,7 +7,8 @@ const DEPARTMENT = '市公安局';
 /** 户籍: who is registered in which household (户) at which address; one current row per person. */
 export const HOUSEHOLD_REGISTRATION: SourceDefinition = {
   id: 'household-registration',
-  version: 1,
+  /** 2: the head's contact phone (联系电话) added at the end. */
+  version: 2,
   department: DEPARTMENT,
   name: '户籍人口信息',
   description: '常住户籍人口：户号、与户主关系、户籍地址、迁入日期，每周报送变动',
@@ -23,6 +24,7 @@ export const HOUSEHOLD_REGISTRATION: SourceDefinition = {
     communityField(true, ['社区代码', '居(村)委会代码', '社区编码']),
     { key: 'movedInOn', headers: ['迁入日期', '迁入时间', '入户日期'], type: 'date', required: false, earliest: '1900-01-01' },
     { key: 'registrationStatus', headers: ['户籍状态', '人口状态'], type: 'enum', required: false, values: ['正常', '迁出', '死亡注销', '其他注销'] },
+    phoneField(['联系电话', '户主联系电话', '手机号码']),
   ],
 };
 
