@@ -9,25 +9,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCity, Random } from '@shouwang/simulator';
-import type { SessionUser } from '../accounts/account.service.js';
+import { generateCity } from '@shouwang/simulator';
 import { configFromEnv } from '../config.js';
 import { createContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoCity } from '../demo/demo-city.js';
 import { ephemeralKeys } from '../identity/keys.js';
-import { PersonSearchService } from '../registry/person-search.service.js';
-import { nameInitials } from '../registry/search-keys.js';
+import { runSearches } from './search-runner.js';
 
 const { values } = parseArgs({ options: { persons: { type: 'string', default: '5000000' }, searches: { type: 'string', default: '1000' }, database: { type: 'string' } } });
 const persons = Number(values.persons);
 const searches = Number(values.searches);
 const today = '2026-12-04';
 const dir = mkdtempSync(join(tmpdir(), 'sw-bench-search-'));
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
 
 try {
   const started = performance.now();
@@ -43,45 +37,13 @@ try {
   }
   const loadSeconds = (performance.now() - started) / 1000;
 
-  const random = new Random(6);
-  const queries: string[] = [];
-  for (let i = 0; i < searches; i++) {
-    const household = random.pick(city.households);
-    const person = random.pick(household.members);
-    switch (i % 5) {
-      case 0: queries.push(person.name.slice(0, 2)); break;
-      case 1: queries.push(nameInitials(person.name)); break;
-      case 2: queries.push(person.residentId.slice(-4)); break;
-      case 3: queries.push(household.members[0]?.phone?.slice(-4) ?? person.residentId.slice(-4)); break;
-      default: queries.push(/街道(.{2,4}?[路街道村])/.exec(household.address)?.[1] ?? person.name); break;
-    }
-  }
-  const subdistrict = city.households[0]?.communityCode.slice(0, 9) ?? '3201';
-  const users: SessionUser[] = [
-    { id: 'bench-admin', username: 'admin', displayName: 'A', role: 'city_admin', territoryCodes: [config.cityCode] },
-    { id: 'bench-worker', username: 'worker', displayName: 'W', role: 'social_worker', territoryCodes: [subdistrict] },
-  ];
-  const service = new PersonSearchService(ctx.db, ctx.territory, ctx.keys, () => today);
-  const timings: number[] = [];
-  const kinds = ['name', 'initials', 'id_tail', 'phone_tail', 'address'];
-  const byKind = new Map<string, number[]>();
-  let hits = 0;
-  for (const [i, q] of queries.entries()) {
-    const t = performance.now();
-    const result = await service.search(users[i % 2] as SessionUser, q, 20);
-    const ms = performance.now() - t;
-    timings.push(ms);
-    const key = `${kinds[i % 5]}/${(users[i % 2] as SessionUser).role}`;
-    byKind.set(key, [...(byKind.get(key) ?? []), ms]);
-    hits += result.items.length;
-  }
-  for (const [key, list] of byKind) console.log(`  ${key.padEnd(28)} p95 ${percentile(list.sort((a, b) => a - b), 0.95).toFixed(1)} ms`);
+  const figures = await runSearches(ctx, city, searches, today);
+  for (const [key, p95] of Object.entries(figures.byKind)) console.log(`  ${key.padEnd(28)} p95 ${p95.toFixed(1)} ms`);
   await ctx.close();
-  timings.sort((a, b) => a - b);
-  console.log(`${db.dialect}: ${persons} persons loaded in ${loadSeconds.toFixed(0)} s; ${searches} searches, ${hits} hits; p50 ${percentile(timings, 0.5).toFixed(1)} ms, p95 ${percentile(timings, 0.95).toFixed(1)} ms, max ${timings.at(-1)?.toFixed(1)} ms`);
+  console.log(`${db.dialect}: ${persons} persons loaded in ${loadSeconds.toFixed(0)} s; ${searches} searches, ${figures.hits} hits; p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms`);
   console.log(JSON.stringify({
     bench: 'search', dialect: db.dialect, search_persons: persons, searches, load_s: Math.round(loadSeconds),
-    search_p50_ms: Number(percentile(timings, 0.5).toFixed(1)), search_p95_ms: Number(percentile(timings, 0.95).toFixed(1)),
+    search_p50_ms: figures.p50Ms, search_p95_ms: figures.p95Ms,
   }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
