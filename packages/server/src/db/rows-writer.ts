@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
@@ -34,6 +34,41 @@ export class RowsWriter {
       const values: unknown[] = [];
       for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
       this.statement(native, table, columns, slice.length).run(values);
+    }
+  }
+
+  /**
+   * Sets columns of many rows, each found by `key` (one row may set different values than the
+   * next). SQLite runs one cached prepared UPDATE per row on the transaction's connection;
+   * PostgreSQL one UPDATE … FROM (VALUES …) per slice, with `types` as the casts of the values.
+   */
+  async updateMany<T extends keyof Database & string>(
+    trx: Transaction<Database> | Kysely<Database>, table: T, key: keyof Database[T] & string,
+    types: Partial<Record<keyof Database[T] & string, 'text' | 'integer' | 'bigint'>>, rows: readonly Row<T>[],
+  ): Promise<void> {
+    const first = rows[0];
+    if (!first) return;
+    const columns = Object.keys(first).filter((c) => c !== key);
+    if (this.db.native.kind === 'postgres') {
+      const perStatement = Math.max(1, Math.floor(30_000 / (columns.length + 1)));
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const slice = rows.slice(i, i + perStatement);
+        const tuples = slice.map((row) => sql`(${sql.join([key, ...columns].map((c) => sql`${(row as Record<string, unknown>)[c] ?? null}::${sql.raw((types as Record<string, string>)[c] ?? 'text')}`))})`);
+        await sql`UPDATE ${sql.table(table)} SET ${sql.join(columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(c)}`))}
+          FROM (VALUES ${sql.join(tuples)}) AS v(${sql.join([key, ...columns].map((c) => sql.ref(c)))})
+          WHERE ${sql.table(table)}.${sql.ref(key)} = v.${sql.ref(key)}`.execute(trx);
+      }
+      return;
+    }
+    const cacheKey = `update|${table}|${key}|${columns.join(',')}`;
+    let statement = this.statements.get(cacheKey);
+    if (!statement) {
+      statement = this.db.native.db.prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE "${key}" = ?`);
+      this.statements.set(cacheKey, statement);
+    }
+    for (const row of rows) {
+      const r = row as Record<string, unknown>;
+      statement.run([...columns.map((c) => r[c] ?? null), r[key]]);
     }
   }
 

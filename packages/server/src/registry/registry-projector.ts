@@ -108,9 +108,7 @@ export class RegistryProjector {
       }
       const totals = new Map<string, number>();
       for (const { household, facts } of byPerson.values()) totals.set(household, (totals.get(household) ?? 0) + personAnnualIncome(facts));
-      for (const id of ids) {
-        await this.trx.updateTable('household').set({ annual_income_fen: totals.get(id) ?? 0, updated_at: this.ctx.receivedAt }).where('id', '=', id).execute();
-      }
+      await this.writer.updateMany(this.trx, 'household', 'id', { annual_income_fen: 'bigint' }, ids.map((id) => ({ id, annual_income_fen: totals.get(id) ?? 0, updated_at: this.ctx.receivedAt })));
     }
   }
 
@@ -202,9 +200,7 @@ export class RegistryProjector {
       const since = new Map(history.map((h) => [h.person_id, h.from_on]));
       const living = new Map<string, typeof members>();
       for (const m of members) if (m.status === 'active') living.set(m.household_id as string, [...(living.get(m.household_id as string) ?? []), m]);
-      for (const id of ids) {
-        await trx.updateTable('household').set({ member_count: living.get(id)?.length ?? 0, updated_at: ctx.receivedAt }).where('id', '=', id).execute();
-      }
+      await this.writer.updateMany(trx, 'household', 'id', { member_count: 'integer' }, ids.map((id) => ({ id, member_count: living.get(id)?.length ?? 0, updated_at: ctx.receivedAt })));
       const rows: GroupMembershipTable[] = [];
       const current = new Map<string, Set<string>>();
       for (const m of members) {
@@ -320,9 +316,7 @@ export class RegistryProjector {
         const current = best.get(a.household_id as string);
         if ((PROGRAMME_RANK[a.programme] ?? 0) > (current ? PROGRAMME_RANK[current] ?? 0 : 0)) best.set(a.household_id as string, a.programme);
       }
-      for (const id of ids) {
-        await this.trx.updateTable('household').set({ programme: best.get(id) ?? null, updated_at: this.ctx.receivedAt }).where('id', '=', id).execute();
-      }
+      await this.writer.updateMany(this.trx, 'household', 'id', {}, ids.map((id) => ({ id, programme: best.get(id) ?? null, updated_at: this.ctx.receivedAt })));
     }
   }
 
