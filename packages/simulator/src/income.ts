@@ -81,3 +81,12 @@ export function annualIncomeFen(random: Random, household: HouseholdTraits, prog
   }
   return Math.round(fen / 100) * 100;
 }
+
+/**
+ * The monthly dibao allowance of a household (差额补助): the standard for each member less the
+ * household's monthly income, in whole yuan, at least 10 yuan.
+ */
+export function dibaoAllowanceFen(standard: IncomeStandard, members: number, annualIncomeFen: number): number {
+  const gap = standard.dibaoStandardFen * members - annualIncomeFen / 12;
+  return Math.max(1_000, Math.round(gap / 100) * 100);
+}
