@@ -6,13 +6,16 @@
 
 import { addDays, cityTerritory, composeResidentId, isIsoDate, type CityTerritoryFile, type Sex } from '@shouwang/domain';
 import { randomAddress, streetsOf, type CommunityStreets } from './addresses.js';
-import { composeHousehold, drawComposition, type MemberSpec, type Relation } from './households.js';
-import { annualIncomeFen, assignProgramme, incomeStandardOn, type Programme } from './income.js';
+import { FactMaker, dayBetween, type HouseholdFacts, type PersonFacts } from './facts.js';
+import { DIBAO_COMPOSITIONS, MARGINAL_COMPOSITIONS, composeHousehold, drawComposition, type CompositionKind, type MemberSpec, type Relation } from './households.js';
+import { annualIncomeFen, incomeStandardOn, type Programme } from './income.js';
 import { randomGivenName, randomSurname } from './names.js';
 import { birthRegion, communityChoice, isVillage, type Community } from './population.js';
 import { Random } from './random.js';
+import { NANJING_FIGURES, ShareSampler, scaledCount } from './shares.js';
 
 export type { Programme } from './income.js';
+export type { HouseholdFacts, PersonFacts } from './facts.js';
 export type { Relation } from './households.js';
 
 export interface DemoPerson {
@@ -24,6 +27,8 @@ export interface DemoPerson {
   readonly relation: Relation;
   /** Mobile number of the head of household; null for the other members. */
   readonly phone: string | null;
+  /** What departments know of this person (disability, unemployment, illness, ...); absent when nothing. */
+  readonly facts?: Readonly<PersonFacts>;
 }
 
 export interface DemoHousehold {
@@ -35,8 +40,14 @@ export interface DemoHousehold {
   /** Annual household income, integer fen. */
   readonly annualIncomeFen: number;
   readonly programme: Programme | null;
+  /** ISO date the household's programme started (for special hardship, the head's support); null without one. */
+  readonly programmeSince: string | null;
+  /** A village (村) rather than a residential community (社区). */
+  readonly rural: boolean;
   /** The head (户主) first. */
   readonly members: readonly DemoPerson[];
+  /** What departments know of the household as a whole (a disaster, return-to-poverty monitoring). */
+  readonly facts?: Readonly<HouseholdFacts>;
 }
 
 export interface DemoCity {
@@ -146,6 +157,71 @@ function householdKey(index: number): string {
   return `H${String(index + 1).padStart(6, '0')}`;
 }
 
+interface PlannedHousehold {
+  readonly programme: Programme | null;
+  readonly specs: MemberSpec[];
+}
+
+/**
+ * The households to generate, in random order: first the programme households Nanjing's
+ * figures call for (scaled to `persons`), each with a composition typical of its programme,
+ * then ordinary families until the city has exactly `persons` people.
+ */
+function planHouseholds(random: Random, persons: number): PlannedHousehold[] {
+  const plan: PlannedHousehold[] = [];
+  let remaining = persons;
+  const add = (programme: Programme | null, kind: CompositionKind): number => {
+    const specs = composeHousehold(random, kind);
+    plan.push({ programme, specs });
+    remaining -= specs.length;
+    return specs.length;
+  };
+  const dibao = scaledCount(random, persons, NANJING_FIGURES.dibaoHouseholds);
+  for (let i = 0; i < dibao && remaining > 0; i++) add('dibao', drawComposition(random, remaining, DIBAO_COMPOSITIONS));
+  const marginal = scaledCount(random, persons, NANJING_FIGURES.marginalHouseholds);
+  for (let i = 0; i < marginal && remaining > 0; i++) add('marginal', drawComposition(random, remaining, MARGINAL_COMPOSITIONS));
+  // Special hardship (特困) is support for one person: mostly old people alone, adults with a
+  // severe disability, now and then two siblings both without anybody to support them.
+  const hardship = scaledCount(random, persons, NANJING_FIGURES.specialHardshipPersons);
+  for (let n = 0; n < hardship && remaining > 0; ) {
+    const siblings = remaining >= 2 && hardship - n >= 2 && random.chance(0.06);
+    n += add('special_hardship', siblings ? 'siblings' : random.chance(0.75) ? 'elderly_alone' : 'single_adult');
+  }
+  while (remaining > 0) add(null, drawComposition(random, remaining));
+  for (let i = plan.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [plan[i], plan[j]] = [plan[j] as PlannedHousehold, plan[i] as PlannedHousehold];
+  }
+  return plan;
+}
+
+type MutablePerson = { -readonly [K in keyof DemoPerson]: DemoPerson[K] };
+
+/**
+ * Who receives temporary assistance (临时救助) in the last half year: Nanjing's 5,117 persons,
+ * about half of them in dibao families, the rest marginal, special hardship and ordinary
+ * families hit by something sudden. Systematic sampling per programme keeps the count exact.
+ */
+class AidRecipients {
+  readonly #share: Record<Programme | 'none', number>;
+  readonly #samplers: Record<Programme | 'none', ShareSampler>;
+
+  constructor(random: Random, persons: number, plan: readonly PlannedHousehold[]) {
+    const total = scaledCount(random, persons, NANJING_FIGURES.temporaryAssistancePersons);
+    const split = { dibao: 0.45, marginal: 0.12, special_hardship: 0.05, none: 0.38 };
+    const counts = { dibao: 0, marginal: 0, special_hardship: 0, none: 0 };
+    for (const h of plan) counts[h.programme ?? 'none'] += 1;
+    const share = (k: keyof typeof counts) => (counts[k] === 0 ? 0 : Math.min(1, (total * split[k]) / counts[k]));
+    this.#share = { dibao: share('dibao'), marginal: share('marginal'), special_hardship: share('special_hardship'), none: share('none') };
+    this.#samplers = { dibao: new ShareSampler(random), marginal: new ShareSampler(random), special_hardship: new ShareSampler(random), none: new ShareSampler(random) };
+  }
+
+  takes(programme: Programme | null): boolean {
+    const key = programme ?? 'none';
+    return this.#samplers[key].take(this.#share[key]);
+  }
+}
+
 export function generateCity(options: CityOptions): DemoCity {
   const { seed, persons, today } = options;
   const cityCode = options.cityCode ?? '3201';
@@ -158,29 +234,49 @@ export function generateCity(options: CityOptions): DemoCity {
   const places = placesOf(territory, random.fork());
   const communities = communityChoice(territory);
   const registrar = new Registrar(random.fork());
+  const plan = planHouseholds(random.fork(), persons);
+  const aid = new AidRecipients(random.fork(), persons, plan);
+  const factMaker = new FactMaker(today);
   const standard = incomeStandardOn(cityCode, today);
   const households: DemoHousehold[] = [];
 
-  for (let remaining = persons; remaining > 0; ) {
-    const specs = composeHousehold(random, drawComposition(random, remaining));
+  for (const { programme, specs } of plan) {
     const community = communities.draw(random);
     const place = places.get(community.code) as Place;
-    const traits = { members: specs, rural: isVillage(community) };
-    const programme = assignProgramme(random, traits);
+    const rural = isVillage(community);
+    const traits = { members: specs, rural };
+    const address = randomAddress(random, place.districtName, place.subdistrictName, place.streets);
+    const annual = annualIncomeFen(random, traits, programme, standard);
+    const members = membersOf(random, registrar, specs, place.districtCode, today);
+    const assigned = factMaker.assign(random, { members: specs, birthDates: members.map((m) => m.birthDate), programme, rural, today });
+    assigned.persons.forEach((facts, i) => {
+      if (facts !== undefined) (members[i] as MutablePerson).facts = facts;
+    });
+    if (aid.takes(programme)) {
+      const adults = members.flatMap((m, i) => (i > 0 && m.birthDate <= addDays(today, -18 * 366) ? [i] : []));
+      const who = adults.length > 0 && random.chance(0.2) ? random.pick(adults) : 0;
+      const person = members[who] as MutablePerson;
+      person.facts = { ...person.facts, temporaryAid: factMaker.temporaryAid(random) };
+    }
+    const programmeSince = programme === null ? null
+      : programme === 'special_hardship' ? (members[0]?.facts?.specialHardship?.startedOn ?? today)
+        : dayBetween(random, addDays(today, programme === 'dibao' ? -3_000 : -1_500), addDays(today, -15));
     households.push({
       key: householdKey(households.length),
       communityCode: community.code,
-      address: randomAddress(random, place.districtName, place.subdistrictName, place.streets),
-      annualIncomeFen: annualIncomeFen(random, traits, programme, standard),
+      address,
+      annualIncomeFen: annual,
       programme,
-      members: membersOf(random, registrar, specs, place.districtCode, today),
+      programmeSince,
+      rural,
+      members,
+      ...(assigned.household !== undefined ? { facts: assigned.household } : {}),
     });
-    remaining -= specs.length;
   }
   return { seed, cityCode, today, persons, households };
 }
 
-function membersOf(random: Random, registrar: Registrar, specs: readonly MemberSpec[], districtCode: string, today: string): DemoPerson[] {
+function membersOf(random: Random, registrar: Registrar, specs: readonly MemberSpec[], districtCode: string, today: string): MutablePerson[] {
   const surnames: string[] = [];
   return specs.map((spec, index) => {
     const surname = spec.surnameFrom !== undefined ? (surnames[spec.surnameFrom] as string) : randomSurname(random);

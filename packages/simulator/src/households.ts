@@ -73,9 +73,31 @@ const SIZE: Readonly<Record<CompositionKind, number>> = {
   elderly_couple_child_family_two: 6,
 };
 
-export function drawComposition(random: Random, maxSize: number): CompositionKind {
+/**
+ * Families on dibao are small: people living alone who cannot work, single parents, old
+ * couples (mean about 1.6 members).
+ */
+export const DIBAO_COMPOSITIONS = new WeightedChoice<CompositionKind>([
+  ['single_adult', 34], ['elderly_alone', 24], ['single_parent', 12], ['elderly_couple', 9],
+  ['grandparent_grandchild', 4], ['siblings', 3], ['young_couple', 3],
+  ['couple_one_child', 9], ['couple_two_children', 3], ['couple_child_parent', 1],
+]);
+
+/** Low-income marginal families: Nanjing's 3,490 households have 6,669 persons (1.9 each). */
+export const MARGINAL_COMPOSITIONS = new WeightedChoice<CompositionKind>([
+  ['single_adult', 14], ['elderly_alone', 23], ['elderly_couple', 22], ['single_parent', 10],
+  ['grandparent_grandchild', 3], ['siblings', 2], ['young_couple', 4],
+  ['couple_one_child', 14], ['couple_two_children', 5], ['couple_child_parent', 3],
+]);
+
+export function compositionSize(kind: CompositionKind): number {
+  return SIZE[kind];
+}
+
+/** A composition of at most `maxSize` members, drawn from `choice` (by default the whole city's). */
+export function drawComposition(random: Random, maxSize: number, choice: WeightedChoice<CompositionKind> = COMPOSITIONS): CompositionKind {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const kind = COMPOSITIONS.draw(random);
+    const kind = choice.draw(random);
     if (SIZE[kind] <= maxSize) return kind;
   }
   return random.chance(0.55) ? 'elderly_alone' : 'single_adult';

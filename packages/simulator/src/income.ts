@@ -1,10 +1,10 @@
 /**
- * Household income and the assistance programme a household is enrolled in. About 9% of
- * households are in the low-income database (低收入人口数据库): dibao (低保) families with
- * an income under the dibao line, marginal (低保边缘) families under the marginal multiple
- * (1.5×) of it, and people in special hardship (特困), mostly old people living alone.
- * Everybody else earns comfortably above the marginal line. The standard is the city's
- * policy in force on the generation date.
+ * Household income consistent with the assistance programme a household is enrolled in:
+ * dibao (低保) families under the dibao line, marginal (低保边缘) families under the marginal
+ * multiple (1.5×) of it, people in special hardship (特困) far under it. Everybody else (in
+ * the database for a disability, an illness, unemployment, ...) earns above the marginal line.
+ * The standard is the city's policy in force on the generation date. How many households are
+ * in which programme is the city plan's business (see `shares.ts`).
  */
 
 import { NANJING_POLICY, parameterOn, type PolicyParameterKey } from '@shouwang/domain';
@@ -46,32 +46,6 @@ interface HouseholdTraits {
   readonly rural: boolean;
 }
 
-/** How much more likely than average a household is to be in difficulty. */
-function hardshipFactor({ members, rural }: HouseholdTraits): number {
-  const head = members[0] as MemberSpec;
-  let factor = rural ? 1.3 : 1;
-  if (members.length === 1 && head.age >= 65) factor *= 1.4;
-  const singleParent = members.length === 2 && members[1]?.relation === '子女';
-  if (singleParent) factor *= 2.5;
-  if (members.some((m) => m.relation === '孙子女') && !members.some((m) => m.relation === '配偶')) factor *= 2;
-  if (members.length >= 5) factor *= 0.8;
-  return factor;
-}
-
-export function assignProgramme(random: Random, household: HouseholdTraits): Programme | null {
-  const { members } = household;
-  const head = members[0] as MemberSpec;
-  if (members.length === 1) {
-    const specialHardship = head.age >= 60 ? 0.05 : 0.02;
-    if (random.chance(specialHardship)) return 'special_hardship';
-  }
-  const factor = hardshipFactor(household);
-  const roll = random.next();
-  if (roll < 0.042 * factor) return 'dibao';
-  if (roll < (0.042 + 0.03) * factor) return 'marginal';
-  return null;
-}
-
 /** Annual earnings of one person: wages in working age, a pension after 60. */
 function personalIncomeFen(random: Random, member: MemberSpec, rural: boolean): number {
   if (member.age < 18) return 0;
@@ -106,4 +80,13 @@ export function annualIncomeFen(random: Random, household: HouseholdTraits, prog
     }
   }
   return Math.round(fen / 100) * 100;
+}
+
+/**
+ * The monthly dibao allowance of a household (差额补助): the standard for each member less the
+ * household's monthly income, in whole yuan, at least 10 yuan.
+ */
+export function dibaoAllowanceFen(standard: IncomeStandard, members: number, annualIncomeFen: number): number {
+  const gap = standard.dibaoStandardFen * members - annualIncomeFen / 12;
+  return Math.max(1_000, Math.round(gap / 100) * 100);
 }

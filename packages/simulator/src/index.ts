@@ -42,3 +42,19 @@ export {
 } from './medical-feed.js';
 export { FeedSimulator, type FeedSimulatorOptions } from './feed-simulator.js';
 export { generateSourceRows, csvLines, type SourceRowOptions } from './source-rows.js';
+export {
+  cityFiles,
+  formatCityFiles,
+  type CityExpectation,
+  type CityFile,
+  type CityFiles,
+  type CityFilesOptions,
+  type ConflictKind,
+  type FileCount,
+  type FileEncoding,
+  type FileFormat,
+  type ProgrammeCount,
+  type TemporaryAssistanceCount,
+} from './city-files.js';
+export { ExpectationBuilder } from './expectation.js';
+export type { HouseholdFacts, PersonFacts } from './facts.js';
