@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
 if (!name) {
-  console.error('usage: npm run bench -- <name> [options]   (names: intake, csv-import, search)');
+  console.error('usage: npm run bench -- <name> [options]   (names: intake, csv-import, search, registry)');
   process.exit(2);
 }
 const build = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b'], { cwd: root, stdio: 'inherit' });

@@ -66,7 +66,7 @@ export function* householdRegistrationRows(city: DemoCity, random: Random): Gene
       const movedInOn = bornHere ? m.birthDate : dayBetween(random, later(addDays(m.birthDate, 6_570), '1985-01-01'), addDays(city.today, -30));
       yield {
         householdNo: h.key, residentId: m.residentId, name: m.name, relationToHead: relationToHead(h, m), address: h.address,
-        communityCode: h.communityCode, movedInOn: later(movedInOn, m.birthDate), registrationStatus: '正常',
+        communityCode: h.communityCode, movedInOn: later(movedInOn, m.birthDate), registrationStatus: '正常', phone: m.phone,
       };
     }
   }

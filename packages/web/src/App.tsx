@@ -8,6 +8,8 @@ import { canSee, HOME_BY_ROLE, SessionProvider, useMe, useSession, type Page } f
 import { HouseholdProfilePage } from './households/HouseholdProfilePage';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { IntakePage } from './intake/IntakePage';
+import { IssuesPage } from './registry/IssuesPage';
+import { LeadsPage } from './registry/LeadsPage';
 import { SourcePage } from './intake/SourcePage';
 import { AppLayout } from './layout/AppLayout';
 import { SearchPage } from './search/SearchPage';
@@ -16,6 +18,8 @@ import { WorklistPage } from './worklist/WorklistPage';
 
 // The screen alone needs ECharts: load it (and its chunk) only when it is opened.
 const ScreenPage = lazy(() => import('./screen/ScreenPage').then((m) => ({ default: m.ScreenPage })));
+// So does the database overview (its bar chart of the population groups).
+const RegistryPage = lazy(() => import('./registry/RegistryPage').then((m) => ({ default: m.RegistryPage })));
 
 /** A 401 from any call drops the session and goes to /login, remembering where the user was. */
 function UnauthorizedRedirect() {
@@ -39,6 +43,12 @@ function ForRole({ page, children }: { page: Page; children: ReactNode }) {
   const me = useMe();
   return canSee(me.role, page) ? children : <Navigate to={HOME_BY_ROLE[me.role]} replace />;
 }
+
+const pageSpin = (
+  <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
+    <Spin />
+  </div>
+);
 
 const fullPageSpin = (
   <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh', background: '#050f24' }}>
@@ -79,6 +89,19 @@ export function App() {
               {/* Person search and household profiles: the same roles as the worklist (city admin, social worker). */}
               <Route path="search" element={<ForRole page="worklist"><SearchPage /></ForRole>} />
               <Route path="households/:id" element={<ForRole page="worklist"><HouseholdProfilePage /></ForRole>} />
+              {/* The database at a glance for both working roles; its review queues for the city admin. */}
+              <Route
+                path="registry"
+                element={
+                  <ForRole page="registry">
+                    <Suspense fallback={pageSpin}>
+                      <RegistryPage />
+                    </Suspense>
+                  </ForRole>
+                }
+              />
+              <Route path="registry/issues" element={<ForRole page="registryReview"><IssuesPage /></ForRole>} />
+              <Route path="registry/leads" element={<ForRole page="registryReview"><LeadsPage /></ForRole>} />
               <Route path="intake" element={<ForRole page="intake"><IntakePage /></ForRole>} />
               <Route path="intake/sources/:id" element={<ForRole page="intake"><SourcePage /></ForRole>} />
             </Route>

@@ -27,6 +27,8 @@ export interface FileLoad {
 export async function loadCityFiles(ctx: AppContext, files: readonly DepartmentFile[], onFile: (load: FileLoad) => void = () => undefined): Promise<FileLoad[]> {
   const loads: FileLoad[] = [];
   for (const file of files) {
+    // A department with nothing to report this time sends nothing (intake refuses a header-only file).
+    if (file.rows === 0) continue;
     const started = performance.now();
     const outcome = await ctx.deliveries.deliver({ sourceId: file.sourceId, fileName: basename(file.path), file: { path: file.path }, channel: 'feed', submittedBy: null });
     if (!('batch' in outcome)) throw new Error(`${file.sourceId} is not a configured source`);

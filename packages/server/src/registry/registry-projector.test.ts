@@ -142,6 +142,12 @@ describe.each(DIALECTS)('the registry built from feeds on %s', (dialect) => {
 
   it('turns a record about someone in difficulty whom the database does not hold into a lead', async () => {
     await deliver('household-registration', REGISTER);
+    // A roster that reports difficulty (a disability) about an outsider is a lead too, not a conflict.
+    await deliver('disability-certificate', [{ certificateNo: 'CJ-9', residentId: NOBODY, name: '钱多多', category: '视力', level: '一级', issuedOn: '2026-10-01', validUntil: '2036-10-01' }]);
+    expect(await issues()).toEqual([]);
+    expect((await k().selectFrom('lead').select(['name', 'kinds']).where('name', '=', '钱多多').execute())).toEqual([{ name: '钱多多', kinds: 'new_disability' }]);
+    await k().deleteFrom('lead_evidence').execute();
+    await k().deleteFrom('lead').execute();
     const settlement = (no: string, oop: string) => ({ settlementNo: no, residentId: STRANGER, name: '孙大伟', settledOn: '2026-11-20', totalFen: '90000.00', reimbursedFen: String(90000 - Number(oop)), outOfPocketFen: oop });
     await deliver('medical-settlement', [settlement('YB-1', '30000.00'), settlement('YB-2', '12000.00'),
       { settlementNo: 'YB-3', residentId: WANG, name: '王建国', settledOn: '2026-11-20', totalFen: '100.00', reimbursedFen: '50.00', outOfPocketFen: '50.00' }]);

@@ -236,8 +236,15 @@ export class RegistryProjector {
       const person = row.subjectHash ? ctx.persons.get(row.subjectHash) : null;
       return person && programme?.rosterHouseholdNo ? [person.id] : [];
     }));
+    // Someone the database does not hold, in a feed that reports difficulty (a disability, a disaster): a lead, not a conflict.
+    const raisesSignals = ctx.source.produces.includes('signals');
+    const uncovered: ProjectedRow[] = [];
     for (const { row, programme } of facts) {
       const person = row.subjectHash ? ctx.persons.get(row.subjectHash) ?? null : null;
+      if (!person && raisesSignals) {
+        uncovered.push(row);
+        continue;
+      }
       if (!person?.household_id) {
         await this.raise('roster_without_household', row, person?.id ?? null, {
           source: sourceId, recordKey: row.key, name: String(row.values.name ?? ''),
@@ -291,7 +298,7 @@ export class RegistryProjector {
       }))).execute();
     }
     await this.refreshProgrammes([...touched]);
-    // Roster feeds that also carry events (a new disability, unemployment) link them to the household as signals do.
+    await this.leads(uncovered);
   }
 
   private async activeRosterHouseholds(personIds: readonly string[]): Promise<Map<string, { householdNo: string; recordKey: string }>> {

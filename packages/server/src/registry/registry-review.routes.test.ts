@@ -35,7 +35,7 @@ describe.each(DIALECTS)('the data-quality queue and leads over HTTP on %s', (dia
     admin = await login('admin', 'pw-admin-1');
     worker = await login('worker', 'pw-worker-1');
     await deliver('household-registration', [register('HJ1', HEAD, '周文斌')]);
-    await deliver('unemployment-registration', [{ residentId: LATECOMER, name: '吴晓梅', registeredOn: '2026-10-10', communityCode: COMMUNITY }]);
+    await deliver('worker-in-difficulty', [{ archiveNo: 'GH-7', residentId: LATECOMER, name: '吴晓梅', category: '相对困难', filedOn: '2026-10-10', communityCode: COMMUNITY }]);
     // 30,000 yuan out of pocket for someone the database does not hold.
     await deliver('medical-settlement', [{ settlementNo: 'YB-9', residentId: STRANGER, name: '孙大伟', settledOn: '2026-11-20', visitType: '住院', totalFen: '90000.00', reimbursedFen: '60000.00', outOfPocketFen: '30000.00' }]);
   });
@@ -49,7 +49,7 @@ describe.each(DIALECTS)('the data-quality queue and leads over HTTP on %s', (dia
     expect(list.statusCode).toBe(200);
     const [issue] = list.json().items;
     expect(list.json()).toMatchObject({ total: 1, byKind: { roster_without_household: 1 } });
-    expect(issue).toMatchObject({ kind: 'roster_without_household', name: '吴晓梅', status: 'open', sourceId: 'unemployment-registration', rowNumber: 2, reasonZh: '户籍信息中查无此人' });
+    expect(issue).toMatchObject({ kind: 'roster_without_household', name: '吴晓梅', status: 'open', sourceId: 'worker-in-difficulty', rowNumber: 2, reasonZh: '户籍信息中查无此人' });
     expect(issue.residentId).not.toBe(LATECOMER);
     expect(JSON.stringify(list.json())).not.toContain(LATECOMER);
 
@@ -61,8 +61,8 @@ describe.each(DIALECTS)('the data-quality queue and leads over HTTP on %s', (dia
     const done = await app.inject({ method: 'POST', url: `/api/registry/issues/${issue.id}/resolve`, headers: { cookie: admin }, payload: { action: 'reapply', note: '户籍已补录' } });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'resolved', resolutionNote: '户籍已补录' });
-    const membership = await ctx.db.kysely.selectFrom('group_membership').select(['group_id', 'status']).where('source_id', '=', 'unemployment-registration').execute();
-    expect(membership).toEqual([{ group_id: 'registered-unemployed', status: 'active' }]);
+    const membership = await ctx.db.kysely.selectFrom('group_membership').select(['group_id', 'status']).where('source_id', '=', 'worker-in-difficulty').execute();
+    expect(membership).toEqual([{ group_id: 'worker-in-difficulty', status: 'active' }]);
     const audit = await ctx.db.kysely.selectFrom('audit_log').select(['action', 'subject_id']).where('action', 'like', 'data_quality.%').execute();
     expect(audit).toEqual([{ action: 'data_quality.reapply', subject_id: issue.id }]);
 

@@ -1,4 +1,4 @@
-import { POPULATION_GROUPS, sourceById, type FieldValue } from '@shouwang/domain';
+import { addDays, POPULATION_GROUPS, sourceById, type FieldValue } from '@shouwang/domain';
 import type { DataQualityIssue, DataQualityList, Lead, LeadList, QueueQuery, RegistryOverview, ResolveIssueBody, ReviewLeadBody } from '@shouwang/contract';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { SessionUser } from '../accounts/account.service.js';
@@ -50,7 +50,7 @@ export class RegistryReviewService {
     authorize(user, 'registry.read');
     const scope = { territoryCodes: user.territoryCodes };
     const registry = new RegistryRepository(this.db);
-    const [counts, groups, programmes] = await Promise.all([registry.counts(scope), registry.groupCounts(scope), registry.programmeCounts(scope)]);
+    const [counts, groups, programmes] = await Promise.all([registry.counts(scope), registry.groupCounts(scope), registry.programmeCounts(scope, addDays(this.clock.today(), -182))]);
     const byGroup = new Map(groups.map((g) => [g.group_id, g]));
     const k = this.db.kysely;
     const open = async (table: 'data_quality_issue' | 'lead') => Number((await k.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
@@ -63,7 +63,7 @@ export class RegistryReviewService {
       })),
       programmes: (['dibao', 'marginal', 'special_hardship', 'temporary_assistance'] as const).map((programme) => {
         const row = programmes.find((p) => p.programme === programme);
-        return { programme, households: Number(row?.households ?? 0), persons: Number(row?.persons ?? 0), monthlyAmountFen: Number(row?.amount ?? 0) };
+        return { programme, households: row?.households ?? 0, persons: row?.persons ?? 0, monthlyAmountFen: row?.amountFen ?? 0 };
       }),
       openIssues: user.role === 'city_admin' ? await open('data_quality_issue') : 0,
       openLeads: user.role === 'city_admin' ? await open('lead') : 0,

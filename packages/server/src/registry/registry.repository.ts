@@ -116,15 +116,30 @@ export class RegistryRepository {
       .groupBy('group_membership.group_id').execute();
   }
 
-  /** Active enrolments per programme, inside the scope. */
-  async programmeCounts(scope: Scope) {
-    return this.db.kysely.selectFrom('programme_enrolment').innerJoin('household', 'household.id', 'programme_enrolment.household_id')
-      .select(['programme_enrolment.programme',
-        (eb) => eb.fn.count<number>('programme_enrolment.person_id').distinct().as('persons'),
-        (eb) => eb.fn.count<number>('programme_enrolment.household_id').distinct().as('households'),
-        (eb) => eb.fn.sum<number>('programme_enrolment.amount_fen').as('amount')])
-      .where('programme_enrolment.status', '=', 'active').where((eb) => withinScope(eb, 'household.community_code', scope))
+  /**
+   * Enrolments per programme inside the scope: the active ones of dibao, marginal and special
+   * hardship (a roster household's monthly allowance counted once, though the roster repeats it
+   * on every member), and temporary assistance granted since `since` (its total, not monthly).
+   */
+  async programmeCounts(scope: Scope, since: string) {
+    const k = this.db.kysely;
+    const inScope = k.selectFrom('programme_enrolment').innerJoin('household', 'household.id', 'programme_enrolment.household_id')
+      .where((eb) => withinScope(eb, 'household.community_code', scope))
+      .where((eb) => eb.or([
+        eb.and([eb('programme_enrolment.status', '=', 'active'), eb('programme_enrolment.programme', '!=', 'temporary_assistance')]),
+        eb.and([eb('programme_enrolment.programme', '=', 'temporary_assistance'), eb('programme_enrolment.started_on', '>=', since)]),
+      ]));
+    const heads = await inScope.select(['programme_enrolment.programme',
+      (eb) => eb.fn.count<number>('programme_enrolment.person_id').distinct().as('persons'),
+      (eb) => eb.fn.count<number>('programme_enrolment.household_id').distinct().as('households')])
       .groupBy('programme_enrolment.programme').execute();
+    const units = inScope.select(['programme_enrolment.programme as programme',
+      (eb) => eb.fn.coalesce('programme_enrolment.roster_household_no', 'programme_enrolment.record_key').as('unit'),
+      (eb) => eb.fn.max('programme_enrolment.amount_fen').as('amount')])
+      .groupBy(['programme_enrolment.programme', (eb) => eb.fn.coalesce('programme_enrolment.roster_household_no', 'programme_enrolment.record_key')]);
+    const amounts = await k.selectFrom(units.as('u')).select(['u.programme', (eb) => eb.fn.sum<number>('u.amount').as('amount')]).groupBy('u.programme').execute();
+    const amountOf = new Map(amounts.map((a) => [a.programme, Number(a.amount ?? 0)]));
+    return heads.map((h) => ({ programme: h.programme, persons: Number(h.persons), households: Number(h.households), amountFen: amountOf.get(h.programme) ?? 0 }));
   }
 
   async householdWarnings(householdId: string) {

@@ -46,11 +46,12 @@ export const HOME_BY_ROLE: Record<Role, string> = {
   screen_viewer: '/screen',
 };
 
-export type Page = 'worklist' | 'intake' | 'screen';
+/** `registry`: the database at a glance; `registryReview`: its data-quality queue and leads. */
+export type Page = 'worklist' | 'registry' | 'registryReview' | 'intake' | 'screen';
 
 const PAGES_BY_ROLE: Record<Role, readonly Page[]> = {
-  city_admin: ['worklist', 'intake', 'screen'],
-  social_worker: ['worklist', 'screen'],
+  city_admin: ['worklist', 'registry', 'registryReview', 'intake', 'screen'],
+  social_worker: ['worklist', 'registry', 'screen'],
   screen_viewer: ['screen'],
 };
 

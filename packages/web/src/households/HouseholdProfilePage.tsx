@@ -16,6 +16,7 @@ import { ProvenanceCard } from '../warnings/ProvenanceCard';
 import { SituationTag, StatusTag } from '../warnings/tags';
 import { fetchHouseholdProfile } from './households.api';
 import { ProgrammeTag } from './ProgrammeTag';
+import { EnrolmentsCard, MembershipsCard } from './RegistryFactCards';
 import './households.css';
 
 type Member = HouseholdProfile['members'][number];
@@ -47,6 +48,17 @@ function SituationCell({ value }: { value: string }) {
 function StatusCell({ value }: { value: string }) {
   const parsed = WarningStatus.safeParse(value);
   return parsed.success ? <StatusTag status={parsed.data} /> : <Tag>{value}</Tag>;
+}
+
+/** Nothing for a member still living in the household; a tag for one who has died or moved out. */
+function MemberStatusTag({ status }: { status: Member['status'] }) {
+  const { t } = useTranslation();
+  if (status === 'active') return null;
+  return (
+    <Tag color={status === 'deceased' ? 'default' : 'orange'} data-testid="member-status" data-status={status}>
+      {t(`memberStatus.${status}`)}
+    </Tag>
+  );
 }
 
 function Profile({ id, reason }: { id: string; reason: ReadReason }) {
@@ -114,9 +126,20 @@ function Profile({ id, reason }: { id: string; reason: ReadReason }) {
           scroll={{ x: 560 }}
           dataSource={household.members}
           locale={{ emptyText: t('household.noMembers') }}
-          onRow={(member) => ({ 'data-person-id': member.personId }) as HTMLAttributes<HTMLElement>}
+          onRow={(member) =>
+            ({ 'data-person-id': member.personId, 'data-status': member.status, className: member.status === 'active' ? undefined : 'household-member-gone' }) as HTMLAttributes<HTMLElement>
+          }
           columns={[
-            { key: 'name', title: t('household.name'), dataIndex: 'name' },
+            {
+              key: 'name',
+              title: t('household.name'),
+              render: (_, member) => (
+                <Space size={6} wrap>
+                  <span>{member.name}</span>
+                  <MemberStatusTag status={member.status} />
+                </Space>
+              ),
+            },
             {
               key: 'residentId',
               title: t('household.residentId'),
@@ -134,6 +157,9 @@ function Profile({ id, reason }: { id: string; reason: ReadReason }) {
           ]}
         />
       </Card>
+
+      <MembershipsCard groups={household.groups} />
+      <EnrolmentsCard programmes={household.programmes} />
 
       <Card title={t('household.warnings')} data-testid="household-warnings">
         <Table<HouseholdWarning>

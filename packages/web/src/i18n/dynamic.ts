@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 
 /** Vocabularies whose keys come from data (rule features, policy parameters, signal kinds...). */
-export type DynamicGroup = 'feature' | 'param' | 'signal' | 'history' | 'relation' | 'error' | 'rejectRule' | 'source' | 'department';
+export type DynamicGroup =
+  | 'feature' | 'param' | 'signal' | 'history' | 'relation' | 'error' | 'rejectRule' | 'source' | 'department' | 'evidenceField' | 'programme';
 
 type UntypedT = (key: string, options: Record<string, unknown>) => string;
 

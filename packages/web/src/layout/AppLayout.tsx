@@ -1,4 +1,7 @@
-import { DashboardOutlined, DesktopOutlined, LogoutOutlined, MenuOutlined, SearchOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined, DatabaseOutlined, DesktopOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, SearchOutlined, UploadOutlined,
+  UserAddOutlined, UserOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,19 +12,31 @@ import { HeaderSearch } from '../search/HeaderSearch';
 import { canSearch } from '../search/query';
 import './layout.css';
 
-/** The menu's entries: the role-gated pages plus person search (which has no `Page` of its own). */
-type NavKey = Page | 'search';
+/** The menu's entries: person search has no `Page` of its own; the registry's two queues share one. */
+type NavKey = 'worklist' | 'search' | 'registry' | 'issues' | 'leads' | 'intake' | 'screen';
 
-const PAGE_PATHS: Record<NavKey, string> = { worklist: '/', search: '/search', intake: '/intake', screen: '/screen' };
-const PAGE_ICONS: Record<NavKey, ReactNode> = {
-  worklist: <DashboardOutlined />,
-  search: <SearchOutlined />,
-  intake: <UploadOutlined />,
-  screen: <DesktopOutlined />,
+interface NavEntry {
+  path: string;
+  icon: ReactNode;
+  /** Who sees the entry: a role-gated page, or person search. */
+  page: Page | 'search';
+}
+
+const NAV: Record<NavKey, NavEntry> = {
+  worklist: { path: '/', icon: <DashboardOutlined />, page: 'worklist' },
+  search: { path: '/search', icon: <SearchOutlined />, page: 'search' },
+  registry: { path: '/registry', icon: <DatabaseOutlined />, page: 'registry' },
+  issues: { path: '/registry/issues', icon: <SafetyCertificateOutlined />, page: 'registryReview' },
+  leads: { path: '/registry/leads', icon: <UserAddOutlined />, page: 'registryReview' },
+  intake: { path: '/intake', icon: <UploadOutlined />, page: 'intake' },
+  screen: { path: '/screen', icon: <DesktopOutlined />, page: 'screen' },
 };
-const PAGES: readonly NavKey[] = ['worklist', 'search', 'intake', 'screen'];
+const NAV_ORDER: readonly NavKey[] = ['worklist', 'search', 'registry', 'issues', 'leads', 'intake', 'screen'];
 
 function selectedPage(pathname: string): NavKey {
+  if (pathname.startsWith('/registry/issues')) return 'issues';
+  if (pathname.startsWith('/registry/leads')) return 'leads';
+  if (pathname.startsWith('/registry')) return 'registry';
   if (pathname.startsWith('/intake')) return 'intake';
   if (pathname.startsWith('/screen')) return 'screen';
   if (pathname.startsWith('/search') || pathname.startsWith('/households')) return 'search';
@@ -39,11 +54,10 @@ export function AppLayout() {
   const narrow = !screens.md;
 
   const searchAllowed = canSearch(me.role);
-  const items: MenuProps['items'] = PAGES.filter((page) => (page === 'search' ? searchAllowed : canSee(me.role, page))).map((page) => ({
-    key: page,
-    icon: PAGE_ICONS[page],
-    label: t(`nav.${page}`),
-  }));
+  const items: MenuProps['items'] = NAV_ORDER.filter((key) => {
+    const { page } = NAV[key];
+    return page === 'search' ? searchAllowed : canSee(me.role, page);
+  }).map((key) => ({ key, icon: NAV[key].icon, label: t(`nav.${key}`), 'data-testid': `nav-${key}` }));
 
   async function signOut(): Promise<void> {
     await logout();
@@ -59,7 +73,7 @@ export function AppLayout() {
       items={items}
       onClick={({ key }) => {
         setMenuOpen(false);
-        void navigate(PAGE_PATHS[key as NavKey]);
+        void navigate(NAV[key as NavKey].path);
       }}
     />
   );
