@@ -58,8 +58,9 @@ describe('the city admin reviews the database, its data-quality queue and its le
     await deliver('dibao-roster', [{
       householdNo: 'DB-1', residentId: HEAD, name: '周文斌', relationToHead: '户主', members: '1', monthlyAllowanceFen: '1100.00', startedOn: '2025-03-01', status: '在保', communityCode: COMMUNITY,
     }]);
-    // Registered unemployed, but the household register has no such person: a data-quality issue.
-    await deliver('unemployment-registration', [{ residentId: LATECOMER, name: '吴晓梅', registeredOn: '2026-10-10', communityCode: COMMUNITY }]);
+    // On the trade union's roster, but the household register has no such person: a data-quality issue.
+    // (A feed that reports difficulty, such as unemployment, would make her a lead instead.)
+    await deliver('worker-in-difficulty', [{ archiveNo: 'GH-7', residentId: LATECOMER, name: '吴晓梅', category: '相对困难', filedOn: '2026-10-10', communityCode: COMMUNITY }]);
     // 30,000 yuan out of pocket for someone the database does not hold: a lead.
     await deliver('medical-settlement', [{
       settlementNo: 'YB-9', residentId: STRANGER, name: '孙大伟', settledOn: '2026-11-20', visitType: '住院', totalFen: '90000.00', reimbursedFen: '60000.00', outOfPocketFen: '30000.00',
@@ -90,6 +91,7 @@ describe('the city admin reviews the database, its data-quality queue and its le
     await page.getByTestId('registry-kpi-issues-link').click();
     const issue = page.getByTestId('issue-row').filter({ hasText: '吴晓梅' });
     await issue.waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     expect(await page.getByTestId('issues-tab-roster_without_household').textContent()).toContain('1');
     expect(await issue.textContent()).toContain('户籍信息中查无此人');
     expect(await issue.textContent()).not.toContain(LATECOMER);
@@ -97,14 +99,16 @@ describe('the city admin reviews the database, its data-quality queue and its le
     await issue.click();
     const evidence = page.getByTestId('issue-evidence');
     await evidence.waitFor();
-    expect(await evidence.textContent()).toContain('失业登记信息');
+    expect(await evidence.textContent()).toContain('困难职工档案信息');
     expect(await evidence.textContent()).not.toContain('{');
+    await page.waitForTimeout(400); // the drawer sliding in
     await page.screenshot({ path: join(SHOTS, 'issue-drawer.png') });
     // Re-matching needs the household first: the server says so, and the modal shows it.
     await page.getByTestId('issue-reapply').click();
     await page.getByTestId('note-input').fill('户籍已补录');
     await page.getByTestId('note-submit').click();
     await page.getByTestId('note-error').waitFor();
+    expect(await page.getByTestId('note-error').textContent()).toContain('现在还不能重新匹配');
     expect(await page.getByTestId('note-error').textContent()).toContain('no household');
     await page.screenshot({ path: join(SHOTS, 'issue-reapply-409.png') });
     await page.getByTestId('note-modal').getByRole('button', { name: /取\s*消/ }).click();
@@ -123,14 +127,17 @@ describe('the city admin reviews the database, its data-quality queue and its le
     expect(await lead.textContent()).toContain('¥30,000.00');
     await lead.locator('.ant-table-row-expand-icon').click();
     await page.getByTestId('lead-evidence').waitFor();
+    await page.waitForTimeout(400); // the expand icon's animation
     await page.screenshot({ path: join(SHOTS, 'leads-1440.png'), fullPage: true });
     await lead.getByTestId('lead-add').click();
     const modal = page.getByTestId('lead-add-modal');
     await modal.waitFor();
+    // District → sub-district → community, found by typing its name.
     await modal.getByTestId('lead-community').click();
-    await page.keyboard.type('珠江路');
-    await page.locator('.ant-select-tree-treenode').filter({ hasText: '珠江路' }).last().click();
-    await modal.getByTestId('lead-address').fill('南京市玄武区珠江路7号');
+    await page.keyboard.type('梅园新村社区');
+    await page.locator('.ant-select-tree-treenode').filter({ hasText: /^梅园新村社区$/ }).click();
+    expect(await modal.getByTestId('lead-community').textContent()).toContain('玄武区 / 梅园新村街道 / 梅园新村社区');
+    await modal.getByTestId('lead-address').fill('南京市玄武区长江路7号');
     await page.screenshot({ path: join(SHOTS, 'lead-add-modal.png') });
     await modal.getByTestId('lead-add-submit').click();
     await modal.getByTestId('lead-open-household').click();
@@ -138,7 +145,7 @@ describe('the city admin reviews the database, its data-quality queue and its le
     const profile = page.getByTestId('household-profile');
     await profile.waitFor();
     expect(await page.getByTestId('household-members').textContent()).toContain('孙大伟');
-    await page.getByTestId('household-signals').getByText('医疗费用结算').waitFor();
+    await page.getByTestId('household-signals').getByText('医疗费用结算', { exact: true }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'lead-household.png'), fullPage: true });
     const added = await ctx.db.kysely.selectFrom('lead').select(['status']).execute();
     expect(added).toEqual([{ status: 'added' }]);
@@ -154,9 +161,16 @@ describe('the city admin reviews the database, its data-quality queue and its le
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
 
+    // In English: group and department names come in the reader's language.
+    await page.evaluate(() => window.localStorage.setItem('shouwang.language', 'en'));
     await page.goto(`${base}/registry`);
     await page.getByTestId('registry-groups').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'registry-375.png'), fullPage: true });
+    expect(await page.getByTestId('registry-groups').textContent()).toContain('Dibao recipients');
+    expect(await page.getByTestId('registry-groups').textContent()).toContain('Civil Affairs Bureau');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(SHOTS, 'registry-375-en.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'registry-375-en-top.png') });
+    await page.evaluate(() => window.localStorage.setItem('shouwang.language', 'zh-CN'));
 
     // The family on the dibao roster: its group and programme, each with the record it came from.
     const family = await ctx.db.kysely.selectFrom('household').select('id').where('external_key', '=', 'HJ1').executeTakeFirstOrThrow();
@@ -168,6 +182,8 @@ describe('the city admin reviews the database, its data-quality queue and its le
     expect(await programmes.textContent()).toContain('¥1,100.00');
     expect(await programmes.textContent()).toContain('DB-1');
     await page.screenshot({ path: join(SHOTS, 'household-375.png'), fullPage: true });
+    await groups.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'household-375-groups.png') });
     await page.close();
   });
 });

@@ -52,6 +52,7 @@ export const en: Messages = {
     http_404: 'This record does not exist or is outside your territory.',
     already_resolved: 'This issue has already been closed; please refresh the list.',
     already_reviewed: 'This lead has already been reviewed; please refresh the list.',
+    issue_still_open: 'Cannot re-match yet: the household register still has no household for this person, or the record is no longer current. The issue stays open.',
   },
   common: {
     all: 'All',

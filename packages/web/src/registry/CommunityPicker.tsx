@@ -35,6 +35,7 @@ export function CommunityPicker({ value, onChange, id }: CommunityPickerProps) {
       onChange={(code: string) => onChange?.(code)}
       treeData={tree}
       showSearch={{ treeNodeFilterProp: 'title' }}
+      treeNodeLabelProp="label"
       placeholder={t('leads.communityPlaceholder')}
       treeDefaultExpandedKeys={value ? [value.slice(0, 6), value.slice(0, 9)] : []}
       styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}

@@ -75,7 +75,7 @@ export function GroupsCard({ groups }: { groups: readonly GroupCount[] }) {
       key: 'persons',
       title: t('registry.groupPersons'),
       align: 'right',
-      width: 110,
+      width: 104,
       defaultSortOrder: view === 'list' ? 'descend' : null,
       sorter: compare('persons'),
       render: (_, row) => <span className="tabular">{isDepartment(row) ? '' : formatCount(row.persons)}</span>,
@@ -84,7 +84,7 @@ export function GroupsCard({ groups }: { groups: readonly GroupCount[] }) {
       key: 'households',
       title: t('registry.groupHouseholds'),
       align: 'right',
-      width: 110,
+      width: 104,
       sorter: compare('households'),
       render: (_, row) => <span className="tabular">{isDepartment(row) ? '' : formatCount(row.households)}</span>,
     },
@@ -125,7 +125,8 @@ export function GroupsCard({ groups }: { groups: readonly GroupCount[] }) {
             columns={columns}
             dataSource={rows}
             pagination={false}
-            scroll={{ x: 480 }}
+            // A phone scrolls the table rather than squeezing a group's name to a word a line.
+            scroll={{ x: 440 }}
             expandable={{ defaultExpandAllRows: true, indentSize: 12 }}
             onRow={(row) => ({ 'data-testid': isDepartment(row) ? 'registry-department-row' : 'registry-group-row', 'data-group-id': isDepartment(row) ? undefined : row.id }) as HTMLAttributes<HTMLElement>}
           />

@@ -26,10 +26,10 @@ const reasonOf = (issue: DataQualityIssue, zh: boolean) => (zh ? issue.reasonZh 
 
 function wideColumns(t: TFn, names: RegistryNames, status: QueueStatus, open: (issue: DataQualityIssue) => void): ColumnsType<DataQualityIssue> {
   return [
-    { key: 'name', title: t('issues.name'), dataIndex: 'name', width: 100 },
-    { key: 'residentId', title: t('issues.residentId'), width: 190, render: (_, i) => <span className="tabular">{i.residentId || '—'}</span> },
-    { key: 'community', title: t('issues.community'), width: 150, render: (_, i) => i.communityName || <Muted>{t('issues.noCommunity')}</Muted> },
-    { key: 'kind', title: t('issues.kind'), width: 210, render: (_, i) => <IssueKindTag kind={i.kind} /> },
+    { key: 'name', title: t('issues.name'), dataIndex: 'name', width: 90 },
+    { key: 'residentId', title: t('issues.residentId'), width: 170, render: (_, i) => <span className="tabular">{i.residentId || '—'}</span> },
+    { key: 'community', title: t('issues.community'), width: 130, render: (_, i) => i.communityName || <Muted>{t('issues.noCommunity')}</Muted> },
+    { key: 'kind', title: t('issues.kind'), width: 190, render: (_, i) => <IssueKindTag kind={i.kind} /> },
     { key: 'reason', title: t('issues.reason'), render: (_, i) => reasonOf(i, names.zh) },
     {
       key: 'source',
@@ -43,6 +43,7 @@ function wideColumns(t: TFn, names: RegistryNames, status: QueueStatus, open: (i
       key: 'open',
       title: '',
       width: 70,
+      fixed: 'right',
       align: 'right',
       render: (_, i) => (
         <Button type="link" size="small" onClick={(event) => { event.stopPropagation(); open(i); }}>
@@ -151,7 +152,7 @@ export function IssuesPage() {
         loading={issues.loading}
         onRow={rowProps}
         locale={{ emptyText: t('issues.empty') }}
-        scroll={compact ? undefined : { x: 1180 }}
+        scroll={compact ? undefined : { x: 1120 }}
         pagination={{
           current: page,
           pageSize: QUEUE_PAGE_SIZE,

@@ -59,14 +59,15 @@ function Decision({ lead, actions, t }: { lead: Lead; actions: LeadActions; t: T
 
 function wideColumns(t: TFn, names: RegistryNames, actions: LeadActions): ColumnsType<Lead> {
   return [
-    { key: 'name', title: t('leads.name'), dataIndex: 'name', width: 100 },
-    { key: 'residentId', title: t('leads.residentId'), width: 190, render: (_, l) => <span className="tabular">{l.residentId}</span> },
-    { key: 'community', title: t('leads.community'), width: 140, render: (_, l) => l.communityName || <Muted>{t('issues.noCommunity')}</Muted> },
+    { key: 'name', title: t('leads.name'), dataIndex: 'name', width: 90 },
+    { key: 'residentId', title: t('leads.residentId'), width: 170, render: (_, l) => <span className="tabular">{l.residentId}</span> },
+    { key: 'community', title: t('leads.community'), width: 120, render: (_, l) => l.communityName || <Muted>{t('issues.noCommunity')}</Muted> },
     { key: 'kinds', title: t('leads.kinds'), render: (_, l) => <Kinds lead={l} names={names} /> },
-    { key: 'signals', title: t('leads.signals'), width: 90, align: 'right', render: (_, l) => <span className="tabular">{l.signalCount}</span> },
-    { key: 'maxAmount', title: t('leads.maxAmount'), width: 140, align: 'right', render: (_, l) => <span className="tabular">{formatFen(l.maxAmountFen)}</span> },
+    { key: 'signals', title: t('leads.signals'), width: 80, align: 'right', render: (_, l) => <span className="tabular">{l.signalCount}</span> },
+    { key: 'maxAmount', title: t('leads.maxAmount'), width: 120, align: 'right', render: (_, l) => <span className="tabular">{formatFen(l.maxAmountFen)}</span> },
     { key: 'lastSeen', title: t('leads.lastSeen'), width: 140, render: (_, l) => <span className="tabular">{formatTimestamp(l.lastSeenAt)}</span> },
-    { key: 'decision', title: '', width: 230, align: 'right', render: (_, l) => <Decision lead={l} actions={actions} t={t} /> },
+    // The decision stays in view when a narrow window scrolls the table.
+    { key: 'decision', title: '', width: 210, fixed: 'right', render: (_, l) => <Decision lead={l} actions={actions} t={t} /> },
   ];
 }
 
@@ -174,7 +175,7 @@ export function LeadsPage() {
         onRow={(lead) => ({ 'data-testid': 'lead-row', 'data-lead-id': lead.id }) as HTMLAttributes<HTMLElement>}
         expandable={{ expandedRowRender: (lead) => <EvidenceTable lead={lead} />, rowExpandable: (lead) => lead.evidence.length > 0, columnWidth: compact ? 32 : 48 }}
         locale={{ emptyText: t('leads.empty') }}
-        scroll={compact ? undefined : { x: 1180 }}
+        scroll={compact ? undefined : { x: 1060 }}
         pagination={{
           current: page,
           pageSize: QUEUE_PAGE_SIZE,

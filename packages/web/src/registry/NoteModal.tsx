@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorText } from '../api/ErrorText';
+import { errorMessage } from '../api/ErrorText';
 import { toApiRequestError, type ApiRequestError } from '../api/client';
 
 /** The server accepts 2–500 characters after trimming. */
@@ -20,6 +20,14 @@ interface NoteModalProps {
   onCancel: () => void;
   /** Rejects with the API's error: shown in the modal, which stays open. */
   onSubmit: (note: string) => Promise<void>;
+}
+
+/** The error in the reader's words, and the server's own account of it below when that says more. */
+function ErrorAlert({ error }: { error: ApiRequestError }) {
+  const { t } = useTranslation();
+  const title = errorMessage(t, error);
+  const detail = error.message && error.message !== title ? error.message : undefined;
+  return <Alert type="error" showIcon title={title} description={detail} data-testid="note-error" />;
 }
 
 /** A decision that needs a written note (resolve, dismiss, re-match, exclude): the note goes to the audit log. */
@@ -69,7 +77,7 @@ export function NoteModal({ open, title, label, placeholder, requiredMessage, ok
           <Input.TextArea rows={4} maxLength={NOTE_MAX} showCount placeholder={placeholder} data-testid="note-input" />
         </Form.Item>
       </Form>
-      {error && <Alert type="error" showIcon title={<ErrorText error={error} />} data-testid="note-error" />}
+      {error && <ErrorAlert error={error} />}
     </Modal>
   );
 }

@@ -37,7 +37,7 @@ function ProgrammesCard({ programmes }: { programmes: readonly ProgrammeCount[] 
         size="small"
         rowKey="programme"
         pagination={false}
-        scroll={{ x: 420 }}
+        scroll={{ x: 'max-content' }}
         dataSource={[...programmes]}
         columns={[
           { key: 'programme', title: t('registry.programme'), render: (_, p) => <ProgrammeKindTag programme={p.programme} /> },

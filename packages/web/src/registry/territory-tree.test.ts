@@ -1,6 +1,6 @@
 import type { CityTerritoryFile } from '@shouwang/domain';
 import { describe, expect, it } from 'vitest';
-import { communityPath, communityTree } from './territory-tree';
+import { communityTree } from './territory-tree';
 
 const CITY: CityTerritoryFile = {
   source: 'test',
@@ -33,11 +33,8 @@ describe('communityTree', () => {
     expect(tree.map((d) => d.title)).toEqual(['玄武区']);
     expect(tree[0]?.children?.[0]?.children?.map((c) => c.title)).toEqual(['珠江路社区']);
   });
-});
 
-describe('communityPath', () => {
-  it('names a community with its district and sub-district', () => {
-    expect(communityPath(CITY, '320102002002')).toBe('玄武区 / 梅园新村街道 / 长江路社区');
-    expect(communityPath(CITY, '999999999999')).toBeUndefined();
+  it('labels each community with its district and sub-district, for the chosen value', () => {
+    expect(communityTree(CITY, ['3201'])[0]?.children?.[0]?.children?.[1]?.label).toBe('玄武区 / 梅园新村街道 / 长江路社区');
   });
 });

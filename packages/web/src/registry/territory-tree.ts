@@ -3,6 +3,8 @@ import type { CityTerritoryFile } from '@shouwang/domain';
 export interface TerritoryNode {
   value: string;
   title: string;
+  /** What the field shows once chosen: the whole path, `玄武区 / 梅园新村街道 / 梅园新村社区`. */
+  label: string;
   /** Only a community can be chosen; districts and sub-districts group them. */
   selectable: boolean;
   children?: TerritoryNode[];
@@ -15,11 +17,13 @@ function relevant(code: string, scopes: readonly string[]): boolean {
 
 /** District → sub-district → community, as far as the reader's scopes reach; empty branches left out. */
 export function communityTree(file: CityTerritoryFile, scopes: readonly string[]): TerritoryNode[] {
+  const districtNames = new Map(file.districts.map((d) => [d.code, d.name]));
+  const subdistrictPaths = new Map(file.subdistricts.map((s) => [s.code, `${districtNames.get(s.districtCode) ?? ''} / ${s.name}`]));
   const communities = new Map<string, TerritoryNode[]>();
   for (const c of file.communities) {
     if (!scopes.some((scope) => c.code.startsWith(scope))) continue;
     const list = communities.get(c.subdistrictCode) ?? [];
-    list.push({ value: c.code, title: c.name, selectable: true });
+    list.push({ value: c.code, title: c.name, label: `${subdistrictPaths.get(c.subdistrictCode) ?? ''} / ${c.name}`, selectable: true });
     communities.set(c.subdistrictCode, list);
   }
   const subdistricts = new Map<string, TerritoryNode[]>();
@@ -27,20 +31,11 @@ export function communityTree(file: CityTerritoryFile, scopes: readonly string[]
     const children = communities.get(s.code);
     if (!children || !relevant(s.code, scopes)) continue;
     const list = subdistricts.get(s.districtCode) ?? [];
-    list.push({ value: s.code, title: s.name, selectable: false, children });
+    list.push({ value: s.code, title: s.name, label: subdistrictPaths.get(s.code) ?? s.name, selectable: false, children });
     subdistricts.set(s.districtCode, list);
   }
   return file.districts.flatMap((d) => {
     const children = subdistricts.get(d.code);
-    return children && relevant(d.code, scopes) ? [{ value: d.code, title: d.name, selectable: false, children }] : [];
+    return children && relevant(d.code, scopes) ? [{ value: d.code, title: d.name, label: d.name, selectable: false, children }] : [];
   });
-}
-
-/** The path to a community, `玄武区 / 梅园新村街道 / 珠江路社区`, for showing a chosen code. */
-export function communityPath(file: CityTerritoryFile, code: string): string | undefined {
-  const community = file.communities.find((c) => c.code === code);
-  if (!community) return undefined;
-  const sub = file.subdistricts.find((s) => s.code === community.subdistrictCode);
-  const district = sub ? file.districts.find((d) => d.code === sub.districtCode) : undefined;
-  return [district?.name, sub?.name, community.name].filter(Boolean).join(' / ');
 }
