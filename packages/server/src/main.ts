@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (config.demoPersons > 0) {
     const report = await bootstrapDemo(ctx, app.log);
     if (report.loaded) {
-      app.log.info(`demo city: ${report.households} households, ${report.persons} persons; ${report.backfillRows} medical settlements imported at ${report.backfillRowsPerSecond} rows/s`);
+      app.log.info(`demo city: ${report.households} households, ${report.persons} persons from ${report.files} department files (${report.fileRows} rows) loaded through intake in ${report.loadSeconds.toFixed(1)} s; ${report.backfillRows} medical settlements imported at ${report.backfillRowsPerSecond} rows/s`);
     }
     if (config.feedIntervalMs > 0) {
       stopFeed = await startLiveFeed(ctx, demoCity(config.demoSeed, config.demoPersons, ctx.clock.today()), app.log);

@@ -1,9 +1,13 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { addDays, MEDICAL_SETTLEMENT } from '@shouwang/domain';
-import { generateSettlements, settlementsToCsv, summarizeCity } from '@shouwang/simulator';
+import { cityFiles, formatCityFiles, generateSettlements, settlementsToCsv } from '@shouwang/simulator';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context.js';
+import { registryCensus } from '../registry/census.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
-import { demoCity, loadDemoCity } from './demo-city.js';
+import { loadCityFiles } from './city-loader.js';
+import { demoCity } from './demo-city.js';
 
 export const DEMO_PASSWORD = process.env.SHOUWANG_DEMO_PASSWORD ?? 'shouwang-demo';
 
@@ -13,6 +17,10 @@ export interface DemoReport {
   loaded: boolean;
   households: number;
   persons: number;
+  /** Department files generated for the city and loaded through intake. */
+  files: number;
+  fileRows: number;
+  loadSeconds: number;
   backfillRows: number;
   backfillRowsPerSecond: number;
   accounts: DemoAccount[];
@@ -20,19 +28,26 @@ export interface DemoReport {
 
 /**
  * First start with an empty database: a generated city (real Nanjing communities, synthetic
- * people), half a year of medical settlements imported through intake like a department's
- * file, and demo accounts. Later starts find the data and do nothing.
+ * people) whose departments' files — the household register, the rosters, the verification
+ * sources — are loaded through intake like real deliveries; then half a year of medical
+ * settlements, and demo accounts. Later starts find the data and do nothing.
  */
 export async function bootstrapDemo(ctx: AppContext, log: FastifyBaseLogger): Promise<DemoReport> {
   const { config } = ctx;
   if ((await new RegistryRepository(ctx.db).countHouseholds()) > 0) {
-    return { loaded: false, households: 0, persons: 0, backfillRows: 0, backfillRowsPerSecond: 0, accounts: await listDemoAccounts(ctx) };
+    return { loaded: false, households: 0, persons: 0, files: 0, fileRows: 0, loadSeconds: 0, backfillRows: 0, backfillRowsPerSecond: 0, accounts: await listDemoAccounts(ctx) };
   }
   const today = ctx.clock.today();
   const city = demoCity(config.demoSeed, config.demoPersons, today);
-  const loaded = await loadDemoCity(ctx.db, ctx.keys, city, ctx.clock.now().toISOString());
-  const summary = summarizeCity(city);
-  log.info({ households: summary.households, persons: summary.persons }, 'demo city loaded');
+  const dir = join(config.dataDir, 'demo-files');
+  const generated = await cityFiles(city, { dir, today });
+  for (const line of formatCityFiles(generated)) log.info(line);
+  const loadStarted = performance.now();
+  await loadCityFiles(ctx, generated.files, (load) => log.info({ source: load.sourceId, rows: load.rows, rejected: load.rejected, seconds: Number(load.seconds.toFixed(1)) }, 'demo file loaded'));
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  await rm(dir, { recursive: true, force: true });
+  const census = await registryCensus(ctx.db, config.cityCode, today);
+  log.info({ households: census.households, persons: census.persons, leads: census.leads, conflicts: census.conflicts }, 'demo city loaded through intake');
 
   const rows = generateSettlements(city, { seed: config.demoSeed, count: Math.max(200, Math.round(config.demoPersons / 4)), from: addDays(today, -180), to: today });
   const started = performance.now();
@@ -54,7 +69,8 @@ export async function bootstrapDemo(ctx: AppContext, log: FastifyBaseLogger): Pr
   });
   await ctx.accounts.createUser({ username: 'screen', displayName: '指挥中心大屏', password: DEMO_PASSWORD, role: 'screen_viewer', territoryCodes: [config.cityCode] });
   return {
-    loaded: true, households: loaded.households, persons: loaded.persons,
+    loaded: true, households: census.households, persons: census.persons, files: generated.files.length,
+    fileRows: generated.files.reduce((n, f) => n + f.rows, 0), loadSeconds,
     backfillRows: rows.length, backfillRowsPerSecond: Math.round(rows.length / seconds), accounts: await listDemoAccounts(ctx),
   };
 }

@@ -24,6 +24,7 @@ export function registryFromFeeds(dialect: DialectName) {
         .addColumn('row_number', 'integer')
         .execute();
       await db.schema.createIndex('household_history_person').on('household_history').columns(['person_id', 'from_on']).execute();
+      await db.schema.createIndex('household_history_household').on('household_history').columns(['household_id', 'to_on']).execute();
 
       await db.schema.createTable('person_income')
         .addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
