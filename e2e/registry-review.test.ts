@@ -13,6 +13,7 @@ const COMMUNITY = '320102002001';
 const HEAD = composeResidentId('320102', '1966-04-04', 21, 'male');
 const LATECOMER = composeResidentId('320102', '1971-08-08', 22, 'female');
 const STRANGER = composeResidentId('320106', '1975-10-10', 23, 'male');
+const MOTHER = composeResidentId('320102', '1940-02-02', 24, 'female');
 
 /** A department file as the department sends it: the source's first header of each field, cells by field key. */
 function departmentCsv(sourceId: string, rows: readonly Record<string, string>[]): Buffer {
@@ -31,6 +32,7 @@ describe('the city admin reviews the database, its data-quality queue and its le
   const deliver = async (sourceId: string, rows: readonly Record<string, string>[]) => {
     const outcome = await ctx.deliveries.deliver({ sourceId, fileName: `${sourceId}.csv`, file: { bytes: departmentCsv(sourceId, rows) }, channel: 'upload', submittedBy: null });
     if (outcome.status !== 'applied') throw new Error(`${sourceId} was not applied: ${outcome.status}`);
+    if (outcome.batch.rejected > 0) throw new Error(`${sourceId}: ${outcome.batch.rejected} rows rejected`);
   };
 
   async function signIn(width: number): Promise<Page> {
@@ -51,10 +53,13 @@ describe('the city admin reviews the database, its data-quality queue and its le
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     await ctx.accounts.createUser({ username: 'admin', displayName: '市级管理员', password: 'e2e-admin', role: 'city_admin', territoryCodes: ['3201'] });
-    // A family in the household register, on the dibao roster.
-    await deliver('household-registration', [{
-      householdNo: 'HJ1', residentId: HEAD, name: '周文斌', relationToHead: '户主', address: '南京市玄武区珠江路100号', communityCode: COMMUNITY, movedInOn: '2001-01-01', registrationStatus: '正常',
-    }]);
+    // A family in the household register, on the dibao roster; the head's mother has died.
+    const member = { householdNo: 'HJ1', address: '南京市玄武区珠江路100号', communityCode: COMMUNITY, movedInOn: '2001-01-01', registrationStatus: '正常' };
+    await deliver('household-registration', [
+      { ...member, residentId: HEAD, name: '周文斌', relationToHead: '户主' },
+      { ...member, residentId: MOTHER, name: '李秀英', relationToHead: '母亲' },
+    ]);
+    await deliver('death-record', [{ residentId: MOTHER, name: '李秀英', diedOn: '2026-11-02' }]);
     await deliver('dibao-roster', [{
       householdNo: 'DB-1', residentId: HEAD, name: '周文斌', relationToHead: '户主', members: '1', monthlyAllowanceFen: '1100.00', startedOn: '2025-03-01', status: '在保', communityCode: COMMUNITY,
     }]);
@@ -99,7 +104,7 @@ describe('the city admin reviews the database, its data-quality queue and its le
     await issue.click();
     const evidence = page.getByTestId('issue-evidence');
     await evidence.waitFor();
-    expect(await evidence.textContent()).toContain('困难职工档案信息');
+    expect(await evidence.textContent()).toContain('GH-7');
     expect(await evidence.textContent()).not.toContain('{');
     await page.waitForTimeout(400); // the drawer sliding in
     await page.screenshot({ path: join(SHOTS, 'issue-drawer.png') });
@@ -181,6 +186,14 @@ describe('the city admin reviews the database, its data-quality queue and its le
     const programmes = page.getByTestId('household-programmes');
     expect(await programmes.textContent()).toContain('¥1,100.00');
     expect(await programmes.textContent()).toContain('DB-1');
+    // The mother who died stays in the list, marked.
+    const deceased = page.locator('[data-testid="household-members"] [data-status="deceased"]');
+    expect(await deceased.first().textContent()).toContain('李秀英');
+    expect(await page.getByTestId('member-status').textContent()).toBe('已故');
+    // …and is not counted among the household's people.
+    const facts = await page.locator('.household-facts').textContent();
+    expect(facts).toContain('1 人');
+    expect(facts).not.toContain('2 人');
     await page.screenshot({ path: join(SHOTS, 'household-375.png'), fullPage: true });
     await groups.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'household-375-groups.png') });

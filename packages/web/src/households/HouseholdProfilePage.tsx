@@ -109,7 +109,7 @@ function Profile({ id, reason }: { id: string; reason: ReadReason }) {
               children: <span className="tabular">{formatFen(household.annualIncomeFen)}</span>,
             },
             { key: 'phone', label: t('household.phone'), children: <span className="tabular">{household.phone ?? '—'}</span> },
-            { key: 'members', label: t('household.memberCount'), children: t('household.memberCountValue', { count: household.members.length }) },
+            { key: 'members', label: t('household.memberCount'), children: t('household.memberCountValue', { count: household.members.filter((m) => m.status === 'active').length }) },
             { key: 'address', label: t('household.address'), children: household.address, span: 'filled' },
           ]}
         />

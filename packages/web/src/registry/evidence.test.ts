@@ -7,11 +7,11 @@ const vocabulary = {
 };
 
 describe('evidenceItems', () => {
-  it('lists each field once, leaving out the reason and the name the page shows on their own', () => {
-    const items = evidenceItems({ source: 'dibao-roster', name: '王某', reason: 'x', reasonZh: 'y', householdNo: 'DB-2' }, vocabulary);
+  it('lists each field once, leaving out the reason, name and source the page shows on their own', () => {
+    const items = evidenceItems({ source: 'dibao-roster', name: '王某', reason: 'x', reasonZh: 'y', householdNo: 'DB-2', recordKey: 'DB-2|x' }, vocabulary);
     expect(items).toEqual([
-      { field: 'source', text: 'dibao-roster' },
       { field: 'householdNo', text: 'DB-2' },
+      { field: 'recordKey', text: 'DB-2|x' },
     ]);
   });
 

@@ -1,5 +1,5 @@
-/** Fields every issue carries that the page shows on their own, not among the evidence. */
-const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['reason', 'reasonZh', 'name']);
+/** Fields every issue carries that the page shows on their own (with the source's batch and row), not among the evidence. */
+const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['reason', 'reasonZh', 'name', 'source']);
 
 export interface EvidenceVocabulary {
   /** One scalar value of a field in the reader's words, e.g. a programme's name for `programme`. */
