@@ -35,11 +35,11 @@ describe('the city admin reviews the database, its data-quality queue and its le
     if (outcome.batch.rejected > 0) throw new Error(`${sourceId}: ${outcome.batch.rejected} rows rejected`);
   };
 
-  async function signIn(width: number): Promise<Page> {
+  async function signIn(width: number, username = 'admin'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: width < 500 ? 812 : 1000 } });
     await page.goto(`${base}/login`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('e2e-admin');
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(`e2e-${username}`);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     return page;
@@ -53,6 +53,7 @@ describe('the city admin reviews the database, its data-quality queue and its le
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     await ctx.accounts.createUser({ username: 'admin', displayName: '市级管理员', password: 'e2e-admin', role: 'city_admin', territoryCodes: ['3201'] });
+    await ctx.accounts.createUser({ username: 'worker', displayName: '社工 王芳', password: 'e2e-worker', role: 'social_worker', territoryCodes: [COMMUNITY] });
     // A family in the household register, on the dibao roster; the head's mother has died.
     const member = { householdNo: 'HJ1', address: '南京市玄武区珠江路100号', communityCode: COMMUNITY, movedInOn: '2001-01-01', registrationStatus: '正常' };
     await deliver('household-registration', [
@@ -197,6 +198,20 @@ describe('the city admin reviews the database, its data-quality queue and its le
     await page.screenshot({ path: join(SHOTS, 'household-375.png'), fullPage: true });
     await groups.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'household-375-groups.png') });
+    await page.close();
+  });
+
+  it('shows a social worker the database of her community, without the review queues', async () => {
+    const page = await signIn(1440, 'worker');
+    await page.getByTestId('nav-registry').click();
+    await page.getByTestId('registry-groups').waitFor();
+    expect(await page.getByTestId('registry-kpi-households').textContent()).toMatch(/\d/);
+    expect(await page.getByTestId('registry-kpi-issues').count()).toBe(0);
+    expect(await page.getByTestId('nav-issues').count()).toBe(0);
+    expect(await page.getByTestId('nav-leads').count()).toBe(0);
+    // The queues' pages send her home (the API answers 403 as well).
+    await page.goto(`${base}/registry/leads`);
+    await page.waitForURL((url) => url.pathname === '/');
     await page.close();
   });
 });
