@@ -17,7 +17,8 @@ import { RegistryProjector } from './registry-projector.js';
 import { RegistryRepository } from './registry.repository.js';
 import { householdRow, personRow } from './registry-rows.js';
 
-const IssueStillOpenError = (message: string) => new AppError(409, 'issue_still_open', message);
+const NoHouseholdYetError = () => new AppError(409, 'no_household_yet', 'The household register still has no household for this person; nothing was applied.');
+const RecordSupersededError = () => new AppError(409, 'record_superseded', 'The source record is no longer current; resolve or dismiss the issue instead.');
 const AlreadyReviewedError = () => new AppError(409, 'already_reviewed', 'This lead has already been reviewed.');
 
 /** Issues and leads without a community are the city's: only a city-wide scope sees them. */
@@ -107,9 +108,9 @@ export class RegistryReviewService {
     const source = sourceById(issue.source_id);
     const record = await this.db.kysely.selectFrom('intake_record').select(['payload_enc', 'row_number', 'batch_id'])
       .where('source_id', '=', issue.source_id).where('record_key', '=', issue.record_key).where('is_current', '=', 1).executeTakeFirst();
-    if (!source || !record) throw IssueStillOpenError('The source record is no longer current; resolve or dismiss the issue instead.');
+    if (!source || !record) throw RecordSupersededError();
     const person = await this.db.kysely.selectFrom('person').select(['id', 'household_id']).where('id_hash', '=', issue.id_hash).executeTakeFirst();
-    if (!person?.household_id) throw IssueStillOpenError('The household register still has no household for this person; nothing was applied.');
+    if (!person?.household_id) throw NoHouseholdYetError();
     const cells = JSON.parse(this.keys.decrypt(record.payload_enc)) as FieldValue[];
     const values = Object.fromEntries(source.fields.map((f, i) => [f.key, cells[i] ?? null]));
     await this.db.kysely.transaction().execute(async (trx) => {

@@ -52,7 +52,8 @@ export const en: Messages = {
     http_404: 'This record does not exist or is outside your territory.',
     already_resolved: 'This issue has already been closed; please refresh the list.',
     already_reviewed: 'This lead has already been reviewed; please refresh the list.',
-    issue_still_open: 'Cannot re-match yet: the household register still has no household for this person, or the record is no longer current. The issue stays open.',
+    no_household_yet: 'Cannot re-match yet: the household register still has no household for this person. The issue stays open.',
+    record_superseded: 'Cannot re-match: the roster record has since been replaced. Resolve or dismiss the issue instead.',
   },
   common: {
     all: 'All',

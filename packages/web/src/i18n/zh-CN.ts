@@ -51,7 +51,8 @@ export const zhCN = {
     http_404: '没有找到这条记录，或它不在您的辖区内。',
     already_resolved: '这个问题已经处理过了，请刷新列表。',
     already_reviewed: '这条线索已经处理过了，请刷新列表。',
-    issue_still_open: '现在还不能重新匹配：户籍信息中仍没有此人的家庭，或该记录已不是最新版本。问题仍为待处理。',
+    no_household_yet: '现在还不能重新匹配：户籍信息中仍没有此人的家庭。问题仍为待处理。',
+    record_superseded: '无法重新匹配：该名册记录已被新版本取代，请改为“已核实处理”或“忽略”。',
   },
   common: {
     all: '全部',
