@@ -247,7 +247,7 @@ export class RegistryProjector {
       }
       if (!person?.household_id) {
         await this.raise('roster_without_household', row, person?.id ?? null, {
-          source: sourceId, recordKey: row.key, name: String(row.values.name ?? ''), ...this.rosterFacts(row),
+          source: sourceId, recordKey: row.key, name: String(row.values.name ?? ''), rosterRow: this.rosterFacts(row),
           reason: person ? 'the person is in the registry but in no household' : 'the household register has no such person',
           reasonZh: person ? '此人在库中但不属于任何家庭' : '户籍信息中查无此人',
         });
@@ -413,13 +413,16 @@ export class RegistryProjector {
 
   // ── Shared ──────────────────────────────────────────────────────────────────────────────
 
-  /** The roster row's own facts a steward needs to find the person (community, dates, category), never the ID. */
+  /**
+   * The roster row's own facts a steward needs to find the person (community, dates, categories),
+   * under the department's headers; never the ID or the phone.
+   */
   private rosterFacts(row: ProjectedRow): Record<string, FieldValue> {
     const facts: Record<string, FieldValue> = {};
     for (const field of this.ctx.source.fields) {
-      if (field.type === 'resident_id' || field.type === 'phone' || field.key === 'name') continue;
       const value = row.values[field.key];
-      if (value !== null && value !== undefined && (field.type === 'community_code' || field.type === 'date' || field.type === 'enum' || field.key === 'householdNo')) facts[field.key] = value;
+      if (value === null || value === undefined) continue;
+      if (field.type === 'community_code' || field.type === 'date' || field.type === 'enum' || field.key === 'householdNo') facts[field.headers[0] ?? field.key] = value;
     }
     return facts;
   }
