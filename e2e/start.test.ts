@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityFiles, generateCity } from '@shouwang/simulator';
 
 /** A port nobody is listening on right now. */
 function freePort(): Promise<number> {
@@ -75,7 +76,13 @@ describe('the built server on a fresh data folder', () => {
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const summary = async () => (await fetch(`${base}/api/screen/summary`, { headers: { cookie } })).json() as Promise<{ kpis: { persons: number; signalsToday: number } }>;
     const first = await summary();
-    expect(first.kpis.persons).toBe(3000);
+    // The generated city's files, loaded through intake: its people, less those the death record reports.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const filesDir = mkdtempSync(join(tmpdir(), 'sw-start-files-'));
+    const { expected } = await cityFiles(generateCity({ seed: 3201, persons: 3000, today }), { dir: filesDir, today });
+    rmSync(filesDir, { recursive: true, force: true });
+    expect(expected.persons).toBe(3000);
+    expect(first.kpis.persons).toBe(expected.persons - expected.deaths);
     const batches = async () => ((await (await fetch(`${base}/api/intake/batches`, { headers: { cookie } })).json()) as { items: unknown[] }).items.length;
     const before = await batches();
     await new Promise((r) => setTimeout(r, 1500));
