@@ -13,7 +13,10 @@ import { preparationWorkerAvailable, PreparationWorkers, type PreparationRun } f
 import { TableReadError } from './readers/index.js';
 import { preparedChunks, RowPreparer, type PreparedChunk } from './row-preparer.js';
 
-export const CHUNK_ROWS = 5_000;
+/** Rows prepared and stored together: the unit of work handed from the preparing thread to the storing one. */
+export const CHUNK_ROWS = 2_500;
+/** Prepared chunks stored in one transaction, with the resume point after the last of them. */
+export const CHUNKS_PER_TRANSACTION = 8;
 /** How long a claim on a batch holds without renewal; every chunk renews it. */
 export const LEASE_MS = 120_000;
 const OWNER = `${hostname()}:${process.pid}`;
@@ -30,8 +33,8 @@ function deadLocalOwner(owner: string | null): string | undefined {
     return owner;
   }
 }
-/** Warnings of a large delivery appear every this many chunks (and at its end). */
-export const EVALUATE_EVERY = 10;
+/** Warnings of a large delivery appear every this many transactions (and at its end). */
+export const EVALUATE_EVERY = 3;
 
 export type ProcessOutcome =
   | { readonly status: 'applied'; readonly batch: BatchRow; readonly changes: readonly WarningChange[] }
@@ -185,13 +188,25 @@ export class BatchProcessor {
         this.onChange(change);
       }
     };
-    let chunks = 0;
-    for await (const prepared of this.prepared(worker, batch, source, columns, header)) {
-      await this.db.kysely.transaction().execute((trx) => applyChunk(trx, this.writer, this.keys, chunkContext, prepared));
-      // Households touched by several chunks are evaluated once per EVALUATE_EVERY chunks, not after each.
-      if (++chunks % EVALUATE_EVERY === 0) record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
-      const progressed = await intake.findBatch(batch.id);
-      if (progressed) this.onProgress(progressed);
+    let transactions = 0;
+    const prepared = this.prepared(worker, batch, source, columns, header);
+    let next = await prepared.next();
+    try {
+      while (!next.done) {
+        // Several prepared chunks per transaction: each commit rewrites the index pages it touched, so fewer, larger commits write less.
+        await this.db.kysely.transaction().execute(async (trx) => {
+          for (let i = 0; i < CHUNKS_PER_TRANSACTION && !next.done; i++) {
+            await applyChunk(trx, this.writer, this.keys, chunkContext, next.value);
+            next = await prepared.next();
+          }
+        });
+        // Households touched by several transactions are evaluated once per EVALUATE_EVERY of them, not after each.
+        if (++transactions % EVALUATE_EVERY === 0) record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
+        const progressed = await intake.findBatch(batch.id);
+        if (progressed) this.onProgress(progressed);
+      }
+    } finally {
+      await prepared.return(undefined); // stopped by a failed chunk: release the file or the worker
     }
     // Evaluate before the batch is marked applied: a crash in between resumes here and drains again.
     record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));

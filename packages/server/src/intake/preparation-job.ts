@@ -1,3 +1,4 @@
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { KeyMaterial } from '../identity/keys.js';
 import type { BatchFile } from './batch-table.js';
@@ -21,12 +22,22 @@ export type ToPreparer =
   /** The caller took a chunk: one more may be prepared ahead. */
   | { readonly kind: 'pull' };
 export type FromPreparer =
-  | { readonly kind: 'chunk'; readonly chunk: PreparedChunk }
+  /**
+   * A prepared chunk, serialised (`v8.serialize`) into a transferred buffer: it stays outside the
+   * heap until the chunk is stored, so chunks waiting their turn do not age into the old generation.
+   */
+  | { readonly kind: 'chunk'; readonly chunk: Uint8Array }
   | { readonly kind: 'end' }
   | { readonly kind: 'failed'; readonly message: string; readonly messageZh: string | undefined; readonly rowNumber: number | undefined };
 
 /** Chunks the worker may prepare ahead of the one being stored: enough to keep both threads busy, few enough to bound memory. */
-export const CHUNKS_AHEAD = 2;
+export const CHUNKS_AHEAD = 1;
+
+/**
+ * The worker's heap: its live data is the chunk it prepares, the one waiting and the remembered
+ * ID hashes; a small old generation makes it collect early instead of growing the process.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 const WORKER_URL = new URL('./preparation.worker.js', import.meta.url);
 
@@ -47,7 +58,7 @@ export class PreparationWorkers {
 
   /** Starts preparing a batch at once, so that the worker reads while the caller checks the file. */
   start(job: PreparationJob): PreparationRun {
-    const worker = this.idle.pop() ?? new Worker(WORKER_URL, { workerData: this.keys });
+    const worker = this.idle.pop() ?? new Worker(WORKER_URL, { workerData: this.keys, resourceLimits: WORKER_LIMITS });
     worker.ref();
     worker.postMessage({ kind: 'start', job } satisfies ToPreparer);
     return new PreparationRun(worker, (done) => {
@@ -94,7 +105,7 @@ export class PreparationRun {
         switch (message.kind) {
           case 'chunk':
             this.worker.postMessage({ kind: 'pull' } satisfies ToPreparer);
-            yield message.chunk;
+            yield deserialize(message.chunk) as PreparedChunk;
             break;
           case 'end':
             this.ended = true;

@@ -3,6 +3,7 @@
  * the file, reads it from the resume point and prepares chunk after chunk, at most the
  * granted number ahead of the thread that stores them.
  */
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sourceById } from '@shouwang/domain';
 import { createKeys, type KeyMaterial } from '../identity/keys.js';
@@ -16,7 +17,7 @@ const port = parentPort;
 if (!port) throw new Error('preparation.worker runs as a worker thread only');
 const material = workerData as KeyMaterial;
 const keys = createKeys(Buffer.from(material.hmacKey), Buffer.from(material.encryptionKey));
-const send = (message: FromPreparer) => port.postMessage(message);
+const send = (message: FromPreparer, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 let credits = 0;
 let granted: (() => void) | undefined;
@@ -53,6 +54,7 @@ async function prepare(job: PreparationJob): Promise<void> {
     while (credits === 0) await new Promise<void>((resolve) => { granted = resolve; });
     granted = undefined;
     credits--;
-    send({ kind: 'chunk', chunk });
+    const bytes = serialize(chunk);
+    send({ kind: 'chunk', chunk: bytes }, [bytes.buffer as ArrayBuffer]);
   }
 }
