@@ -31,13 +31,13 @@ export type FromPreparer =
   | { readonly kind: 'failed'; readonly message: string; readonly messageZh: string | undefined; readonly rowNumber: number | undefined };
 
 /** Chunks the worker may prepare ahead of the one being stored: enough to keep both threads busy, few enough to bound memory. */
-export const CHUNKS_AHEAD = 1;
+export const CHUNKS_AHEAD = 2;
 
 /**
  * The worker's heap: its live data is the chunk it prepares, the one waiting and the remembered
  * ID hashes; a small old generation makes it collect early instead of growing the process.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
 
 const WORKER_URL = new URL('./preparation.worker.js', import.meta.url);
 
