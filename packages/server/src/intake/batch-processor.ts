@@ -8,6 +8,7 @@ import { drainEvaluationQueue, type EvaluationSettings, type WarningChange } fro
 import { openBatchTable } from './batch-table.js';
 import { applyChunk, type ChunkContext } from './chunk-applier.js';
 import { mapHeaders } from './header-mapping.js';
+import { collectGarbage } from './heap-collector.js';
 import { IntakeRepository, type BatchRow } from './intake.repository.js';
 import { preparationWorkerAvailable, PreparationWorkers, type PreparationRun } from './preparation-job.js';
 import { TableReadError } from './readers/index.js';
@@ -204,6 +205,7 @@ export class BatchProcessor {
         if (++transactions % EVALUATE_EVERY === 0) record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
         const progressed = await intake.findBatch(batch.id);
         if (progressed) this.onProgress(progressed);
+        collectGarbage();
       }
     } finally {
       await prepared.return(undefined); // stopped by a failed chunk: release the file or the worker
