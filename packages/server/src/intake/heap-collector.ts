@@ -8,8 +8,9 @@ let collect: (() => void) | undefined;
  * allocates hundreds of megabytes a minute of rows that live only for their chunk, and V8
  * lets the old generation grow to its initial limit (about 256 MB) before its first full
  * collection, far above the few tens of megabytes really in use: with the preparation worker
- * beside it, that pushed a million-row intake to 600 MB. One collection per transaction (a
- * tens of milliseconds at most on that live heap, every 20,000 rows; no measurable cost) keeps the process near what it uses.
+ * beside it, that pushed a million-row intake to 600 MB. One collection per transaction
+ * (every 20,000 rows, tens of milliseconds at most on that live heap, no measurable cost in
+ * the intake benchmark) keeps the process near what it really uses.
  */
 export function collectGarbage(): void {
   if (!collect) {
