@@ -46,7 +46,7 @@ export interface PreparationSettings {
 }
 
 /** How many resident-ID hashes one batch run remembers: files name the same people many times. */
-const ID_HASHES_KEPT = 200_000;
+const ID_HASHES_KEPT = 100_000;
 
 /**
  * The part of applying a chunk that needs no database: validation, cross-field checks, the
