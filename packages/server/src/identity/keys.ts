@@ -40,8 +40,19 @@ export function loadKeys(options: { dataDir: string; idHashKey?: string | undefi
   );
 }
 
+/** The raw secrets behind a set of keys, for a worker thread that must hash and encrypt too: never log or store it. */
+export interface KeyMaterial { readonly hmacKey: Uint8Array; readonly encryptionKey: Uint8Array }
+
+// Kept beside the keys rather than on them, so that logging or serialising the keys object shows no secret.
+const materials = new WeakMap<PersonalDataKeys, KeyMaterial>();
+
+/** The secrets of keys made by `createKeys`, to rebuild the same keys in a worker (`createKeys(material)`). */
+export function keyMaterial(keys: PersonalDataKeys): KeyMaterial | undefined {
+  return materials.get(keys);
+}
+
 export function createKeys(hmacKey: Buffer, encryptionKey: Buffer): PersonalDataKeys {
-  return {
+  const keys: PersonalDataKeys = {
     hashId: (residentId) => createHmac('sha256', hmacKey).update(residentId).digest('base64url'),
     encrypt(plain) {
       const iv = randomBytesFromPool(12);
@@ -57,6 +68,8 @@ export function createKeys(hmacKey: Buffer, encryptionKey: Buffer): PersonalData
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
     },
   };
+  materials.set(keys, { hmacKey: new Uint8Array(hmacKey), encryptionKey: new Uint8Array(encryptionKey) });
+  return keys;
 }
 
 /** Fresh random keys: for tests and benchmarks. */

@@ -1,17 +1,23 @@
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { sourceById, type SourceDefinition } from '@shouwang/domain';
+import { sourceById, type MappedColumn, type SourceDefinition } from '@shouwang/domain';
 import type { Db } from '../db/database.js';
 import { RowsWriter } from '../db/rows-writer.js';
-import type { PersonalDataKeys } from '../identity/keys.js';
+import { keyMaterial, type PersonalDataKeys } from '../identity/keys.js';
 import { drainEvaluationQueue, type EvaluationSettings, type WarningChange } from '../warnings/warning-evaluator.js';
-import { applyChunk, type SourceRow } from './chunk-applier.js';
-import { headerScore, mapHeaders } from './header-mapping.js';
+import { openBatchTable } from './batch-table.js';
+import { applyChunk, type ChunkContext } from './chunk-applier.js';
+import { mapHeaders } from './header-mapping.js';
+import { collectGarbage } from './heap-collector.js';
 import { IntakeRepository, type BatchRow } from './intake.repository.js';
-import { openJsonTable } from './json-table.js';
-import { openTable, TableReadError, type OpenTableResult } from './readers/index.js';
+import { preparationWorkerAvailable, PreparationWorkers, type PreparationRun } from './preparation-job.js';
+import { TableReadError } from './readers/index.js';
+import { preparedChunks, RowPreparer, type PreparedChunk } from './row-preparer.js';
 
-export const CHUNK_ROWS = 5_000;
+/** Rows prepared and stored together: the unit of work handed from the preparing thread to the storing one. */
+export const CHUNK_ROWS = 2_500;
+/** Prepared chunks stored in one transaction, with the resume point after the last of them. */
+export const CHUNKS_PER_TRANSACTION = 8;
 /** How long a claim on a batch holds without renewal; every chunk renews it. */
 export const LEASE_MS = 120_000;
 const OWNER = `${hostname()}:${process.pid}`;
@@ -28,8 +34,8 @@ function deadLocalOwner(owner: string | null): string | undefined {
     return owner;
   }
 }
-/** Warnings of a large delivery appear every this many chunks (and at its end). */
-export const EVALUATE_EVERY = 10;
+/** Warnings of a large delivery appear every this many transactions (and at its end). */
+export const EVALUATE_EVERY = 3;
 
 export type ProcessOutcome =
   | { readonly status: 'applied'; readonly batch: BatchRow; readonly changes: readonly WarningChange[] }
@@ -50,18 +56,22 @@ export interface ProcessorClock { now(): Date; today(): string }
 export class BatchProcessor {
   private readonly running = new Map<string, Promise<ProcessOutcome>>();
   private readonly writer: RowsWriter;
+  /** Threads that read and prepare rows while this one stores them; none when running from sources. */
+  private readonly workers: PreparationWorkers | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly keys: PersonalDataKeys,
     private readonly clock: ProcessorClock,
     private readonly evaluation: EvaluationSettings,
-    private readonly isKnownCommunity: (code: string) => boolean,
+    private readonly knownCommunities: ReadonlySet<string>,
     /** Each warning opened or updated, as soon as its chunk is committed. */
     private readonly onChange: (change: WarningChange) => void = () => undefined,
     private readonly onProgress: (batch: BatchRow) => void = () => undefined,
   ) {
     this.writer = new RowsWriter(db);
+    const material = keyMaterial(keys);
+    this.workers = preparationWorkerAvailable && material ? new PreparationWorkers(material) : undefined;
   }
 
   /** One run per batch at a time in this process; a second caller waits for the first. */
@@ -86,10 +96,28 @@ export class BatchProcessor {
     for (const change of await drainEvaluationQueue(this.db, this.evaluation, this.clock)) this.onChange(change);
   }
 
-  private open(batch: BatchRow, source: SourceDefinition): Promise<OpenTableResult> {
-    if (!batch.stored_path) return Promise.resolve({ ok: false, message: 'the delivered file is missing', messageZh: '找不到送达的文件' });
-    if (batch.format === 'json') return openJsonTable(batch.stored_path, source);
-    return openTable(batch.stored_path, { sheet: batch.sheet ?? undefined, expectedHeaders: (candidate) => headerScore(source, candidate) });
+  /**
+   * Starts preparing the batch's rows from its resume point in a worker thread, when the
+   * build and the keys allow it: it works while this thread checks the file.
+   */
+  private startWorker(batch: BatchRow, source: SourceDefinition): PreparationRun | undefined {
+    return this.workers?.start({
+      batchId: batch.id, sourceId: source.id, file: batch, after: batch.checkpoint_row, chunkRows: CHUNK_ROWS,
+      today: this.clock.today(), knownCommunities: [...this.knownCommunities],
+    });
+  }
+
+  /** The batch's rows from its resume point, prepared chunk by chunk: by the worker, or else in this thread. */
+  private async *prepared(worker: PreparationRun | undefined, batch: BatchRow, source: SourceDefinition, columns: readonly MappedColumn[], header: readonly string[]): AsyncGenerator<PreparedChunk, void, undefined> {
+    if (worker) {
+      yield* worker.chunks();
+      return;
+    }
+    const opened = await openBatchTable(batch, source);
+    if (!opened.ok) throw new TableReadError(opened.message, opened.messageZh);
+    const known = this.knownCommunities;
+    const preparer = new RowPreparer(this.keys, { batchId: batch.id, source, columns, header, today: this.clock.today(), isKnownCommunity: (code) => known.has(code) });
+    yield* preparedChunks(opened.table.rows({ after: batch.checkpoint_row }), preparer, CHUNK_ROWS);
   }
 
   private async run(batchId: string): Promise<ProcessOutcome> {
@@ -102,7 +130,16 @@ export class BatchProcessor {
     }
     const source = sourceById(batch.source_id);
     if (!source) return this.refuse(batch, `the source "${batch.source_id}" is no longer configured`, `数据来源“${batch.source_id}”已不在配置中`);
+    const worker = this.startWorker(batch, source);
+    try {
+      return await this.apply(batch, source, lease, worker);
+    } finally {
+      await worker?.stop();
+    }
+  }
 
+  private async apply(batch: BatchRow, source: SourceDefinition, lease: ChunkContext['lease'], worker: PreparationRun | undefined): Promise<ProcessOutcome> {
+    const intake = new IntakeRepository(this.db.kysely);
     // Pass 1, read only: the whole file must be readable before anything is applied.
     let header: readonly string[] = [];
     let headerRow = batch.header_row;
@@ -110,7 +147,7 @@ export class BatchProcessor {
     let encoding = batch.encoding;
     let columns;
     {
-      const opened = await this.open(batch, source);
+      const opened = await openBatchTable(batch, source);
       if (!opened.ok) return this.refuse(batch, opened.message, opened.messageZh);
       const mapping = mapHeaders(source, opened.table.header);
       if (!mapping.ok) {
@@ -139,14 +176,9 @@ export class BatchProcessor {
     }
 
     // Pass 2: apply in chunks from the resume point.
-    const opened = await this.open(batch, source);
-    if (!opened.ok) return this.refuse(batch, opened.message, opened.messageZh);
-    const chunkContext = {
-      lease,
-      persons: new Map(),
-      households: new Map(),
-      idHashes: new Map(),
-      batchId: batch.id, source, columns, header, today: this.clock.today(), receivedAt: batch.received_at, isKnownCommunity: this.isKnownCommunity,
+    const chunkContext: ChunkContext = {
+      lease, persons: new Map(), households: new Map(), batchId: batch.id, source, header, receivedAt: batch.received_at, today: this.clock.today(),
+      keyColumn: columns.find((c) => c.field.key === source.recordKey[0])?.header ?? source.recordKey.join('+'),
     };
     // The latest change per warning: announced as each chunk lands, kept once per warning.
     const changes = new Map<string, WarningChange>();
@@ -157,23 +189,27 @@ export class BatchProcessor {
         this.onChange(change);
       }
     };
-    let chunk: SourceRow[] = [];
-    let chunks = 0;
-    const flush = async () => {
-      if (chunk.length === 0) return;
-      const rows = chunk;
-      chunk = [];
-      await this.db.kysely.transaction().execute((trx) => applyChunk(trx, this.writer, this.keys, chunkContext, rows));
-      // Households touched by several chunks are evaluated once per EVALUATE_EVERY chunks, not after each.
-      if (++chunks % EVALUATE_EVERY === 0) record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
-      const progressed = await intake.findBatch(batch.id);
-      if (progressed) this.onProgress(progressed);
-    };
-    for await (const row of opened.table.rows({ after: batch.checkpoint_row })) {
-      chunk.push(row);
-      if (chunk.length >= CHUNK_ROWS) await flush();
+    let transactions = 0;
+    const prepared = this.prepared(worker, batch, source, columns, header);
+    let next = await prepared.next();
+    try {
+      while (!next.done) {
+        // Several prepared chunks per transaction: each commit rewrites the index pages it touched, so fewer, larger commits write less.
+        await this.db.kysely.transaction().execute(async (trx) => {
+          for (let i = 0; i < CHUNKS_PER_TRANSACTION && !next.done; i++) {
+            await applyChunk(trx, this.writer, this.keys, chunkContext, next.value);
+            next = await prepared.next();
+          }
+        });
+        // Households touched by several transactions are evaluated once per EVALUATE_EVERY of them, not after each.
+        if (++transactions % EVALUATE_EVERY === 0) record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
+        const progressed = await intake.findBatch(batch.id);
+        if (progressed) this.onProgress(progressed);
+        collectGarbage();
+      }
+    } finally {
+      await prepared.return(undefined); // stopped by a failed chunk: release the file or the worker
     }
-    await flush();
     // Evaluate before the batch is marked applied: a crash in between resumes here and drains again.
     record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
     await intake.updateBatch(batch.id, { status: 'applied', completed_at: this.clock.now().toISOString(), stored_path: null, lease_owner: null, lease_until: null });

@@ -26,12 +26,12 @@ export class DeliveryService {
     dataDir: string,
     clock: ProcessorClock,
     evaluation: EvaluationSettings,
-    isKnownCommunity: (code: string) => boolean,
+    knownCommunities: ReadonlySet<string>,
     onChange: (change: WarningChange) => void,
     onProgress?: (batch: BatchRow) => void,
   ) {
     this.receiver = new BatchReceiver(db, dataDir, () => clock.now());
-    this.processor = new BatchProcessor(db, keys, clock, evaluation, isKnownCommunity, onChange, onProgress);
+    this.processor = new BatchProcessor(db, keys, clock, evaluation, knownCommunities, onChange, onProgress);
   }
 
   async deliver(delivery: Delivery): Promise<DeliveryOutcome> {

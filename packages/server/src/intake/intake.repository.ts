@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, IntakeBatchTable, IntakeRecordTable, IntakeRejectTable } from '../db/schema.js';
+import { inTextList } from '../db/value-list.js';
 
 export type BatchRow = IntakeBatchTable;
 export type RecordRow = IntakeRecordTable;
@@ -102,11 +103,10 @@ export class IntakeRepository {
   /** The current version of each of these records, by record key. */
   async currentRecords(sourceId: string, keys: readonly string[]): Promise<Map<string, CurrentRecord>> {
     const found = new Map<string, CurrentRecord>();
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('intake_record').select(['record_key', 'version', 'content_hash', 'batch_id', 'row_number'])
-        .where('source_id', '=', sourceId).where('is_current', '=', 1).where('record_key', 'in', keys.slice(i, i + CHUNK)).execute();
-      for (const r of rows) found.set(r.record_key, r);
-    }
+    if (keys.length === 0) return found;
+    const rows = await this.db.selectFrom('intake_record').select(['record_key', 'version', 'content_hash', 'batch_id', 'row_number'])
+      .where('source_id', '=', sourceId).where('is_current', '=', 1).where(inTextList(this.db, 'record_key', keys)).execute();
+    for (const r of rows) found.set(r.record_key, r);
     return found;
   }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { bulkInsert, type BulkValue } from '../db/bulk.js';
+import { inTextList } from '../db/value-list.js';
 import type { Database, HouseholdTable, PersonTable } from '../db/schema.js';
 import { withinScope, type Scope } from '../territory/scope.js';
 
@@ -35,12 +36,10 @@ export class RegistryRepository {
   /** Many lookups at once, for a batch: id hash → person. */
   async findPersonsByIdHashes(idHashes: readonly string[]): Promise<Map<string, Pick<PersonRow, 'id' | 'household_id'>>> {
     const found = new Map<string, Pick<PersonRow, 'id' | 'household_id'>>();
-    const unique = [...new Set(idHashes)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.db.kysely.selectFrom('person').select(['id', 'household_id', 'id_hash'])
-        .where('id_hash', 'in', unique.slice(i, i + 500)).execute();
-      for (const r of rows) found.set(r.id_hash, { id: r.id, household_id: r.household_id });
-    }
+    if (idHashes.length === 0) return found;
+    const rows = await this.db.kysely.selectFrom('person').select(['id', 'household_id', 'id_hash'])
+      .where(inTextList(this.db.kysely, 'id_hash', [...new Set(idHashes)])).execute();
+    for (const r of rows) found.set(r.id_hash, { id: r.id, household_id: r.household_id });
     return found;
   }
 

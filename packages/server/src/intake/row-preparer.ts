@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { crossCheck, signalsFromRecord, validateRow, type CanonicalSignal, type FieldValue, type MappedColumn, type RowProblem, type SourceDefinition } from '@shouwang/domain';
+import { newId } from '../db/ids.js';
+import type { PersonalDataKeys } from '../identity/keys.js';
+import type { RejectRow } from './intake.repository.js';
+
+export interface SourceRow { readonly rowNumber: number; readonly cells: readonly string[] }
+
+/** A signal of a prepared row, with the id it will be stored under. */
+export interface PreparedSignal extends CanonicalSignal { readonly id: string }
+
+/** A row that passed validation, with everything its record and signals need that does not depend on the database. */
+export interface PreparedRow {
+  readonly rowNumber: number;
+  readonly key: string;
+  readonly values: Record<string, FieldValue>;
+  /** SHA-256 of the canonical payload: a record delivered again unchanged is recognised by it. */
+  readonly hash: string;
+  /** Keyed hash of the row's resident ID, to find the person; null when the source names nobody. */
+  readonly subjectHash: string | null;
+  /** The canonical payload, encrypted for the record version. */
+  readonly payloadEnc: string;
+  readonly signals: readonly PreparedSignal[];
+}
+
+/** One chunk of a batch's rows, validated, hashed and encrypted: what `applyChunk` stores in one transaction. */
+export interface PreparedChunk {
+  /** How many rows of the file the chunk holds. */
+  readonly rows: number;
+  /** The row number of its last row: the batch's resume point once the chunk is stored. */
+  readonly lastRowNumber: number;
+  readonly valid: readonly PreparedRow[];
+  /** One reject per problem of each invalid row, in row order. */
+  readonly rejects: readonly RejectRow[];
+  /** How many rows were invalid. */
+  readonly rejectedRows: number;
+}
+
+export interface PreparationSettings {
+  readonly batchId: string;
+  readonly source: SourceDefinition;
+  readonly columns: readonly MappedColumn[];
+  readonly header: readonly string[];
+  readonly today: string;
+  readonly isKnownCommunity: (code: string) => boolean;
+}
+
+/** How many resident-ID hashes one batch run remembers: files name the same people many times. */
+const ID_HASHES_KEPT = 100_000;
+
+/**
+ * The part of applying a chunk that needs no database: validation, cross-field checks, the
+ * record key, content hash and encrypted payload of each valid row, its signals, and the
+ * rejects of the invalid rows. Pure CPU work, so it can run in a worker thread while the main
+ * thread stores the previous chunk. One preparer serves one batch run.
+ */
+export class RowPreparer {
+  private readonly idHashes = new Map<string, string>();
+  /** Record-key fields that hold a resident ID: a record key keeps their keyed hash, never the ID. */
+  private readonly idKeys: ReadonlySet<string>;
+
+  constructor(private readonly keys: PersonalDataKeys, private readonly settings: PreparationSettings) {
+    this.idKeys = new Set(settings.source.fields.filter((f) => f.type === 'resident_id').map((f) => f.key));
+  }
+
+  prepare(rows: readonly SourceRow[]): PreparedChunk {
+    const { source, columns, today, isKnownCommunity } = this.settings;
+    const valid: PreparedRow[] = [];
+    const rejects: RejectRow[] = [];
+    let rejectedRows = 0;
+    for (const row of rows) {
+      const result = validateRow(columns, row.cells, { today, isKnownCommunity });
+      const problems = result.ok ? crossCheck(source.id, result.values, columns) : result.problems;
+      if (!result.ok || problems.length > 0) {
+        rejects.push(...rejectsOfRow(this.keys, this.settings, row, problems));
+        rejectedRows++;
+        continue;
+      }
+      const { values } = result;
+      const canonical = JSON.stringify(source.fields.map((f) => values[f.key] ?? null));
+      const residentId = values.residentId;
+      valid.push({
+        rowNumber: row.rowNumber,
+        key: source.recordKey.map((k) => (this.idKeys.has(k) ? this.hashId(String(values[k])) : String(values[k]))).join('|'),
+        values,
+        hash: createHash('sha256').update(canonical).digest('base64url'),
+        subjectHash: typeof residentId === 'string' ? this.hashId(residentId) : null,
+        payloadEnc: this.keys.encrypt(canonical),
+        signals: signalsFromRecord(source.id, values).map((signal) => ({ ...signal, id: newId() })),
+      });
+    }
+    return { rows: rows.length, lastRowNumber: rows.at(-1)?.rowNumber ?? 0, valid, rejects, rejectedRows };
+  }
+
+  private hashId(residentId: string): string {
+    let hash = this.idHashes.get(residentId);
+    if (hash === undefined) {
+      hash = this.keys.hashId(residentId);
+      if (this.idHashes.size < ID_HASHES_KEPT) this.idHashes.set(residentId, hash);
+    }
+    return hash;
+  }
+}
+
+/** The rejects of one row, one per problem, each with the whole row encrypted so the department sees what it sent. */
+export function rejectsOfRow(keys: PersonalDataKeys, settings: Pick<PreparationSettings, 'batchId' | 'header'>, row: SourceRow, problems: readonly RowProblem[]): RejectRow[] {
+  const original = keys.encrypt(JSON.stringify(Object.fromEntries(settings.header.map((h, i) => [h, row.cells[i] ?? '']))));
+  return problems.map((p) => ({
+    batch_id: settings.batchId, row_number: row.rowNumber, column_name: p.column, value_enc: keys.encrypt(p.value),
+    rule: p.rule, reason: p.reason, reason_zh: p.reasonZh, row_enc: original,
+  }));
+}
+
+/** Groups streamed rows into chunks of `chunkRows` and prepares each. */
+export async function* preparedChunks(rows: AsyncIterable<SourceRow>, preparer: RowPreparer, chunkRows: number): AsyncGenerator<PreparedChunk, void, undefined> {
+  let chunk: SourceRow[] = [];
+  for await (const row of rows) {
+    chunk.push(row);
+    if (chunk.length >= chunkRows) {
+      yield preparer.prepare(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield preparer.prepare(chunk);
+}
