@@ -38,6 +38,49 @@ export class RowsWriter {
   }
 
   /**
+   * Inserts rows, or where one with the same `conflict` columns exists, sets its `update`
+   * columns from the new row — only when `newerBy` (if given) is not older than the stored one.
+   * SQLite: cached prepared multi-row upserts; PostgreSQL: the builder's ON CONFLICT.
+   */
+  async upsert<T extends keyof Database & string>(
+    trx: Transaction<Database> | Kysely<Database>, table: T, rows: readonly Row<T>[],
+    conflict: readonly (keyof Database[T] & string)[], options: { newerBy?: keyof Database[T] & string } = {},
+  ): Promise<void> {
+    const first = rows[0];
+    if (!first) return;
+    const columns = Object.keys(first);
+    const update = columns.filter((c) => !conflict.includes(c as never));
+    if (this.db.native.kind === 'postgres') {
+      const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
+      for (let i = 0; i < rows.length; i += perStatement) {
+        await trx.insertInto(table).values(rows.slice(i, i + perStatement) as never)
+          .onConflict((oc) => {
+            const target = oc.columns(conflict as never).doUpdateSet((eb) => Object.fromEntries(update.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never);
+            return options.newerBy ? target.where(sql.ref(`${table}.${options.newerBy}`), '<=', sql.ref(`excluded.${options.newerBy}`)) : target;
+          }).execute();
+      }
+      return;
+    }
+    const native = this.db.native.db;
+    const perStatement = Math.max(1, Math.floor(999 / columns.length));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const slice = rows.slice(i, i + perStatement);
+      const values: unknown[] = [];
+      for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
+      const key = `upsert|${table}|${columns.join(',')}|${conflict.join(',')}|${options.newerBy ?? ''}|${slice.length}`;
+      let statement = this.statements.get(key);
+      if (!statement) {
+        const tuple = `(${columns.map(() => '?').join(',')})`;
+        const newer = options.newerBy ? ` WHERE "${table}"."${options.newerBy}" <= excluded."${options.newerBy}"` : '';
+        statement = native.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${Array(slice.length).fill(tuple).join(',')}
+          ON CONFLICT (${conflict.map((c) => `"${c}"`).join(',')}) DO UPDATE SET ${update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}${newer}`);
+        this.statements.set(key, statement);
+      }
+      statement.run(values);
+    }
+  }
+
+  /**
    * Sets columns of many rows, each found by `key` (one row may set different values than the
    * next). SQLite runs one cached prepared UPDATE per row on the transaction's connection;
    * PostgreSQL one UPDATE … FROM (VALUES …) per slice, with `types` as the casts of the values.

@@ -86,11 +86,7 @@ export class RegistryProjector {
     const latest = new Map<string, (typeof facts)[number]>();
     for (const f of facts) if ((latest.get(f.person_id)?.period ?? '') <= f.period) latest.set(f.person_id, f);
     const unique = [...latest.values()];
-    for (let i = 0; i < unique.length; i += 400) {
-      await trx.insertInto('person_income').values(unique.slice(i, i + 400)).onConflict((oc) => oc.columns(['person_id', 'source_id']).doUpdateSet((eb) => ({
-        kind: eb.ref('excluded.kind'), annual_fen: eb.ref('excluded.annual_fen'), period: eb.ref('excluded.period'), updated_at: eb.ref('excluded.updated_at'),
-      })).where('person_income.period', '<=', (eb) => eb.ref('excluded.period'))).execute();
-    }
+    await this.writer.upsert(trx, 'person_income', unique, ['person_id', 'source_id'], { newerBy: 'period' });
     await this.refreshIncomes([...households]);
   }
 
@@ -289,14 +285,7 @@ export class RegistryProjector {
       const keep = new Map(ended.map((e) => [e.key, e.keep]));
       for (const m of open) if (!keep.get(m.record_key)?.has(m.group_id)) await this.endMembership(sourceId, m.record_key, m.group_id);
     }
-    for (let i = 0; i < enrolments.length; i += 400) {
-      await trx.insertInto('programme_enrolment').values(enrolments.slice(i, i + 400)).onConflict((oc) => oc.columns(['source_id', 'record_key']).doUpdateSet((eb) => ({
-        programme: eb.ref('excluded.programme'), person_id: eb.ref('excluded.person_id'), household_id: eb.ref('excluded.household_id'),
-        roster_household_no: eb.ref('excluded.roster_household_no'), amount_fen: eb.ref('excluded.amount_fen'), started_on: eb.ref('excluded.started_on'),
-        ended_on: eb.ref('excluded.ended_on'), status: eb.ref('excluded.status'), batch_id: eb.ref('excluded.batch_id'), row_number: eb.ref('excluded.row_number'),
-        updated_at: eb.ref('excluded.updated_at'),
-      }))).execute();
-    }
+    await this.writer.upsert(trx, 'programme_enrolment', enrolments, ['source_id', 'record_key']);
     await this.refreshProgrammes([...touched]);
     await this.leads(uncovered);
   }
@@ -396,11 +385,7 @@ export class RegistryProjector {
         evidence.push({ lead_id: leadId, source_id: ctx.source.id, record_key: row.key, kind: s.kind, occurred_on: s.occurredOn, amount_fen: s.amountFen, batch_id: ctx.batchId, row_number: row.rowNumber });
       }
     }
-    for (let i = 0; i < evidence.length; i += 500) {
-      await trx.insertInto('lead_evidence').values(evidence.slice(i, i + 500)).onConflict((oc) => oc.columns(['lead_id', 'source_id', 'record_key', 'kind']).doUpdateSet((eb) => ({
-        occurred_on: eb.ref('excluded.occurred_on'), amount_fen: eb.ref('excluded.amount_fen'), batch_id: eb.ref('excluded.batch_id'), row_number: eb.ref('excluded.row_number'),
-      }))).execute();
-    }
+    await this.writer.upsert(trx, 'lead_evidence', evidence, ['lead_id', 'source_id', 'record_key', 'kind']);
     for (const leadId of touched) {
       const summary = await trx.selectFrom('lead_evidence').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('amount_fen').as('max')])
         .where('lead_id', '=', leadId).executeTakeFirstOrThrow();
@@ -435,13 +420,7 @@ export class RegistryProjector {
   }
 
   private async upsertMemberships(rows: readonly GroupMembershipTable[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 400) {
-      await this.trx.insertInto('group_membership').values(rows.slice(i, i + 400)).onConflict((oc) => oc.columns(['source_id', 'record_key', 'group_id']).doUpdateSet((eb) => ({
-        person_id: eb.ref('excluded.person_id'), household_id: eb.ref('excluded.household_id'), started_on: eb.ref('excluded.started_on'),
-        ended_on: eb.ref('excluded.ended_on'), status: eb.ref('excluded.status'), batch_id: eb.ref('excluded.batch_id'), row_number: eb.ref('excluded.row_number'),
-        updated_at: eb.ref('excluded.updated_at'),
-      }))).execute();
-    }
+    await this.writer.upsert(this.trx, 'group_membership', rows, ['source_id', 'record_key', 'group_id']);
   }
 
   private async endMembership(sourceId: string, recordKey: string, groupId: string): Promise<void> {
