@@ -17,47 +17,40 @@ export class RowsWriter {
   constructor(private readonly db: Db) {}
 
   async insert<T extends keyof Database & string>(trx: Transaction<Database> | Kysely<Database>, table: T, rows: readonly Row<T>[]): Promise<void> {
-    const first = rows[0];
-    if (!first) return;
-    const columns = Object.keys(first);
-    if (this.db.native.kind === 'postgres') {
-      const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
-      for (let i = 0; i < rows.length; i += perStatement) {
-        await trx.insertInto(table).values(rows.slice(i, i + perStatement) as never).execute();
-      }
-      return;
-    }
-    const native = this.db.native.db;
-    const perStatement = Math.max(1, Math.floor(999 / columns.length));
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const slice = rows.slice(i, i + perStatement);
-      const values: unknown[] = [];
-      for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
-      this.statement(native, table, columns, slice.length).run(values);
-    }
+    await this.write(trx, table, rows, null);
   }
 
   /**
-   * Inserts rows, or where one with the same `conflict` columns exists, sets its `update`
-   * columns from the new row — only when `newerBy` (if given) is not older than the stored one.
-   * SQLite: cached prepared multi-row upserts; PostgreSQL: the builder's ON CONFLICT.
+   * Inserts rows, or where one with the same `conflict` columns exists, sets its other columns
+   * from the new row — only when `newerBy` (if given) is not older than the stored one.
    */
   async upsert<T extends keyof Database & string>(
     trx: Transaction<Database> | Kysely<Database>, table: T, rows: readonly Row<T>[],
     conflict: readonly (keyof Database[T] & string)[], options: { newerBy?: keyof Database[T] & string } = {},
   ): Promise<void> {
+    await this.write(trx, table, rows, { conflict, newerBy: options.newerBy });
+  }
+
+  private async write(
+    trx: Transaction<Database> | Kysely<Database>, table: keyof Database & string, rows: readonly Row<keyof Database>[],
+    upsert: { conflict: readonly string[]; newerBy: string | undefined } | null,
+  ): Promise<void> {
     const first = rows[0];
     if (!first) return;
     const columns = Object.keys(first);
-    const update = columns.filter((c) => !conflict.includes(c as never));
+    const update = upsert ? columns.filter((c) => !upsert.conflict.includes(c)) : [];
     if (this.db.native.kind === 'postgres') {
       const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
       for (let i = 0; i < rows.length; i += perStatement) {
-        await trx.insertInto(table).values(rows.slice(i, i + perStatement) as never)
-          .onConflict((oc) => {
-            const target = oc.columns(conflict as never).doUpdateSet((eb) => Object.fromEntries(update.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never);
-            return options.newerBy ? target.where(sql.ref(`${table}.${options.newerBy}`), '<=', sql.ref(`excluded.${options.newerBy}`)) : target;
-          }).execute();
+        const insert = trx.insertInto(table).values(rows.slice(i, i + perStatement) as never);
+        if (!upsert) {
+          await insert.execute();
+          continue;
+        }
+        await insert.onConflict((oc) => {
+          const target = oc.columns(upsert.conflict as never).doUpdateSet((eb) => Object.fromEntries(update.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never);
+          return upsert.newerBy ? target.where(sql.ref(`${table}.${upsert.newerBy}`), '<=', sql.ref(`excluded.${upsert.newerBy}`)) : target;
+        }).execute();
       }
       return;
     }
@@ -67,13 +60,16 @@ export class RowsWriter {
       const slice = rows.slice(i, i + perStatement);
       const values: unknown[] = [];
       for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
-      const key = `upsert|${table}|${columns.join(',')}|${conflict.join(',')}|${options.newerBy ?? ''}|${slice.length}`;
+      const key = `${table}|${columns.join(',')}|${slice.length}|${upsert ? `${upsert.conflict.join(',')}|${upsert.newerBy ?? ''}` : ''}`;
       let statement = this.statements.get(key);
       if (!statement) {
         const tuple = `(${columns.map(() => '?').join(',')})`;
-        const newer = options.newerBy ? ` WHERE "${table}"."${options.newerBy}" <= excluded."${options.newerBy}"` : '';
-        statement = native.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${Array(slice.length).fill(tuple).join(',')}
-          ON CONFLICT (${conflict.map((c) => `"${c}"`).join(',')}) DO UPDATE SET ${update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}${newer}`);
+        let text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${Array(slice.length).fill(tuple).join(',')}`;
+        if (upsert) {
+          text += ` ON CONFLICT (${upsert.conflict.map((c) => `"${c}"`).join(',')}) DO UPDATE SET ${update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+          if (upsert.newerBy) text += ` WHERE "${table}"."${upsert.newerBy}" <= excluded."${upsert.newerBy}"`;
+        }
+        statement = native.prepare(text);
         this.statements.set(key, statement);
       }
       statement.run(values);
@@ -113,16 +109,5 @@ export class RowsWriter {
       const r = row as Record<string, unknown>;
       statement.run([...columns.map((c) => r[c] ?? null), r[key]]);
     }
-  }
-
-  private statement(native: BetterSqlite3.Database, table: string, columns: readonly string[], count: number): BetterSqlite3.Statement {
-    const key = `${table}|${columns.join(',')}|${count}`;
-    let statement = this.statements.get(key);
-    if (!statement) {
-      const tuple = `(${columns.map(() => '?').join(',')})`;
-      statement = native.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${Array(count).fill(tuple).join(',')}`);
-      this.statements.set(key, statement);
-    }
-    return statement;
   }
 }
