@@ -60,8 +60,9 @@ export class RowsWriter {
       const slice = rows.slice(i, i + perStatement);
       const values: unknown[] = [];
       for (const row of slice) for (const c of columns) values.push((row as Record<string, unknown>)[c] ?? null);
-      const key = `${table}|${columns.join(',')}|${slice.length}|${upsert ? `${upsert.conflict.join(',')}|${upsert.newerBy ?? ''}` : ''}`;
-      let statement = this.statements.get(key);
+      // Full slices reuse one cached statement; the shorter last slice of a call (any length) is prepared for that call only.
+      const key = slice.length === perStatement ? `${table}|${columns.join(',')}|${upsert ? `${upsert.conflict.join(',')}|${upsert.newerBy ?? ''}` : ''}` : null;
+      let statement = key ? this.statements.get(key) : undefined;
       if (!statement) {
         const tuple = `(${columns.map(() => '?').join(',')})`;
         let text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(',')}) VALUES ${Array(slice.length).fill(tuple).join(',')}`;
@@ -70,7 +71,7 @@ export class RowsWriter {
           if (upsert.newerBy) text += ` WHERE "${table}"."${upsert.newerBy}" <= excluded."${upsert.newerBy}"`;
         }
         statement = native.prepare(text);
-        this.statements.set(key, statement);
+        if (key) this.statements.set(key, statement);
       }
       statement.run(values);
     }
