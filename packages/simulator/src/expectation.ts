@@ -27,7 +27,7 @@
  */
 
 import {
-  POPULATION_GROUPS, addDays, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, sourceById, type ProgrammeKind,
+  POPULATION_GROUPS, addDays, birthDateOfId, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, sourceById, type ProgrammeKind,
 } from '@shouwang/domain';
 import type { RowValues } from './file-writer.js';
 
@@ -71,8 +71,6 @@ export interface CityExpectation {
   readonly files: readonly FileCount[];
 }
 
-/** The birth date an 18-digit resident ID carries. */
-const birthDateOf = (id: string): string => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 
 interface Enrolment {
   readonly households: Set<string>;
@@ -121,7 +119,7 @@ export class ExpectationBuilder {
       else if (produces.includes('registry')) this.#withoutHousehold.add(id);
       return;
     }
-    for (const fact of membershipsFromRecord(sourceId, values, birthDateOf(id), this.#today)) {
+    for (const fact of membershipsFromRecord(sourceId, values, birthDateOfId(id), this.#today)) {
       if (fact.status === 'active') this.#groups.get(fact.groupId)?.add(id);
     }
     const programme = programmeFromRecord(sourceId, values, this.#today);
@@ -151,7 +149,7 @@ export class ExpectationBuilder {
   build(files: readonly FileCount[]): CityExpectation {
     for (const members of this.#members.values()) {
       for (const { id, since } of members) {
-        for (const fact of membershipsFromHousehold({ birthDate: birthDateOf(id), householdSize: members.length, since }, this.#today)) {
+        for (const fact of membershipsFromHousehold({ birthDate: birthDateOfId(id), householdSize: members.length, since }, this.#today)) {
           if (fact.status === 'active') this.#groups.get(fact.groupId)?.add(id);
         }
       }

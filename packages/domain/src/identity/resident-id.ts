@@ -86,8 +86,17 @@ export function parseResidentId(raw: string, today: string = new Date().toISOStr
       return { ok: false, problem: 'check_digit', message: `check digit is ${number[17]}, should be ${expected}` };
     }
   }
-  const sex: Sex = Number(number[16]) % 2 === 1 ? 'male' : 'female';
-  return { ok: true, id: { number, regionCode, birthDate, sex, upgraded } };
+  return { ok: true, id: { number, regionCode, birthDate, sex: sexOfId(number), upgraded } };
+}
+
+/** The birth date an 18-character number (already normalised and validated) carries: `1961-07-03`. */
+export function birthDateOfId(number: string): string {
+  return `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`;
+}
+
+/** The sex an 18-character number carries: its 17th digit, odd for men. */
+export function sexOfId(number: string): Sex {
+  return Number(number[16]) % 2 === 1 ? 'male' : 'female';
 }
 
 /** Builds a valid 18-digit number; used by the demo-city generator and tests. */

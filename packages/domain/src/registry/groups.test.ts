@@ -67,3 +67,14 @@ describe('income from the feeds', () => {
     expect(incomeFromRecord('bank-deposit', {}, today)).toBeNull();
   });
 });
+
+describe('the source sets', () => {
+  it('name exactly the sources that record programmes and income', async () => {
+    const { SOURCES } = await import('../intake/index.js');
+    const { INCOME_SOURCES, incomeFromRecord } = await import('./income.js');
+    const { PROGRAMME_SOURCES } = await import('./groups.js');
+    const values = { status: '在保', monthlyAllowanceFen: 1, aidedOn: '2026-01-01', baseFen: 1, incomeFen: 1, monthlyPensionFen: 1, monthlyBenefitFen: 1, contributionMonth: '2026-01', period: '2026-01', paidMonth: '2026-01', startedOn: '2026-01-01' };
+    expect(new Set(SOURCES.filter((s) => programmeFromRecord(s.id, values, today) !== null).map((s) => s.id))).toEqual(PROGRAMME_SOURCES);
+    expect(new Set(SOURCES.filter((s) => incomeFromRecord(s.id, values, today) !== null).map((s) => s.id))).toEqual(INCOME_SOURCES);
+  });
+});

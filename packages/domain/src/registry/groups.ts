@@ -210,5 +210,8 @@ export function programmeFromRecord(sourceId: string, values: Values, today: str
   }
 }
 
+/** Sources whose rows record a programme enrolment (see `programmeFromRecord`). */
+export const PROGRAMME_SOURCES: ReadonlySet<string> = new Set(['dibao-roster', 'marginal-roster', 'special-hardship-roster', 'temporary-assistance']);
+
 /** Programmes whose enrolment a death record must not end silently. */
 export const ENROLMENT_PROGRAMMES: ReadonlySet<ProgrammeKind> = new Set(['dibao', 'marginal', 'special_hardship']);

@@ -21,6 +21,9 @@ export interface IncomeFact {
 
 const fen = (values: Values, key: string) => (typeof values[key] === 'number' ? (values[key] as number) : 0);
 
+/** Sources whose rows carry an income figure (see `incomeFromRecord`). */
+export const INCOME_SOURCES: ReadonlySet<string> = new Set(['social-insurance-contribution', 'income-tax', 'pension', 'unemployment-insurance']);
+
 export function incomeFromRecord(sourceId: string, values: Values, today: string): IncomeFact | null {
   switch (sourceId) {
     case 'social-insurance-contribution':

@@ -15,10 +15,9 @@ import { configFromEnv } from '../config.js';
 import { createContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
 import { loadCityFiles } from '../demo/city-loader.js';
-import { loadDemoCity } from '../demo/demo-city.js';
 import { ephemeralKeys } from '../identity/keys.js';
 import { registryCensus } from '../registry/census.js';
-import { runSearches } from './search-runner.js';
+import { loadInSlices, runSearches } from './search-runner.js';
 
 const { values } = parseArgs({ options: {
   persons: { type: 'string', default: '510000' }, 'search-persons': { type: 'string', default: '5000000' },
@@ -67,9 +66,7 @@ try {
   const big = searchPersons === persons ? city : generateCity({ seed: 5, persons: searchPersons, today });
   const search = await freshContext('search');
   t = performance.now();
-  for (let i = 0; i < big.households.length; i += 50_000) {
-    await loadDemoCity(search.db, search.keys, { ...big, households: big.households.slice(i, i + 50_000) }, clock.now().toISOString());
-  }
+  await loadInSlices(search, big, clock.now().toISOString());
   console.error(`search registry: ${searchPersons} persons loaded in bulk in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   const figures = await runSearches(search, big, Number(values.searches), today);
   await search.close();

@@ -1,6 +1,7 @@
 import { Random, type DemoCity } from '@shouwang/simulator';
 import type { SessionUser } from '../accounts/account.service.js';
 import type { AppContext } from '../context.js';
+import { loadDemoCity } from '../demo/demo-city.js';
 import { PersonSearchService } from '../registry/person-search.service.js';
 import { nameInitials } from '../registry/search-keys.js';
 
@@ -12,6 +13,13 @@ export interface SearchFigures {
   readonly maxMs: number;
   /** `kind/role` → p95 ms. */
   readonly byKind: Readonly<Record<string, number>>;
+}
+
+/** Loads a large city in bulk (not through intake), 50,000 households at a time so its rows are never all built at once. */
+export async function loadInSlices(ctx: AppContext, city: DemoCity, now: string): Promise<void> {
+  for (let i = 0; i < city.households.length; i += 50_000) {
+    await loadDemoCity(ctx.db, ctx.keys, { ...city, households: city.households.slice(i, i + 50_000) }, now);
+  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {

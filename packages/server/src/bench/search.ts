@@ -13,9 +13,8 @@ import { generateCity } from '@shouwang/simulator';
 import { configFromEnv } from '../config.js';
 import { createContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
-import { loadDemoCity } from '../demo/demo-city.js';
 import { ephemeralKeys } from '../identity/keys.js';
-import { runSearches } from './search-runner.js';
+import { loadInSlices, runSearches } from './search-runner.js';
 
 const { values } = parseArgs({ options: { persons: { type: 'string', default: '5000000' }, searches: { type: 'string', default: '1000' }, database: { type: 'string' } } });
 const persons = Number(values.persons);
@@ -30,11 +29,7 @@ try {
   const db = openDatabase(config);
   const clock = { now: () => new Date(`${today}T04:00:00Z`), today: () => today };
   const ctx = await createContext(config, { db, keys: ephemeralKeys(), clock });
-  // Load in slices so the rows of five million people are never all built at once.
-  const slice = 50_000;
-  for (let i = 0; i < city.households.length; i += slice) {
-    await loadDemoCity(ctx.db, ctx.keys, { ...city, households: city.households.slice(i, i + slice) }, clock.now().toISOString());
-  }
+  await loadInSlices(ctx, city, clock.now().toISOString());
   const loadSeconds = (performance.now() - started) / 1000;
 
   const figures = await runSearches(ctx, city, searches, today);

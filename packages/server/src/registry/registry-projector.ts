@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
-  ENROLMENT_PROGRAMMES, GROUP_SOURCES, incomeFromRecord, maskResidentId, personAnnualIncome, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, signalsFromRecord,
+  birthDateOfId, ENROLMENT_PROGRAMMES, GROUP_SOURCES, INCOME_SOURCES, incomeFromRecord, maskResidentId, personAnnualIncome, PROGRAMME_SOURCES, sexOfId, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, signalsFromRecord,
   type FieldValue, type GroupMembershipFact, type ProgrammeKind, type SourceDefinition,
 } from '@shouwang/domain';
 import { newId } from '../db/ids.js';
@@ -41,11 +41,6 @@ const PROGRAMME_RANK: Record<string, number> = { special_hardship: 3, dibao: 2, 
 const HOUSEHOLD_SOURCE = 'household-registration';
 const HOUSEHOLD_KEY = 'household:';
 
-/** 18-digit resident ID → its birth date (the ID is validated already). */
-function birthDateOf(residentId: string): string {
-  return `${residentId.slice(6, 10)}-${residentId.slice(10, 12)}-${residentId.slice(12, 14)}`;
-}
-
 /**
  * Keeps the registry in step with the department feeds, one chunk of applied records at a time
  * inside the chunk's transaction: the household register adds persons and households and moves
@@ -63,9 +58,9 @@ export class RegistryProjector {
     const sourceId = this.ctx.source.id;
     if (sourceId === 'household-registration') await this.register(rows, linked);
     else if (sourceId === 'death-record') await this.deaths(rows.map((r) => ({ row: r, diedOn: String(r.values.diedOn) })));
-    else if (GROUP_SOURCES.has(sourceId) || programmeFromRecord(sourceId, {}, this.ctx.today) !== null) await this.rosters(rows);
+    else if (GROUP_SOURCES.has(sourceId) || PROGRAMME_SOURCES.has(sourceId)) await this.rosters(rows);
     else await this.leads(rows);
-    if (incomeFromRecord(sourceId, {}, this.ctx.today) !== null) await this.incomes(rows);
+    if (INCOME_SOURCES.has(sourceId)) await this.incomes(rows);
     return { linked };
   }
 
@@ -149,8 +144,7 @@ export class RegistryProjector {
       touched.add(householdId);
       if (!known) {
         const id = newId();
-        const sex = Number(residentId[16]) % 2 === 1 ? 'male' : 'female';
-        newPersons.push({ ...personRow(this.keys, { id, residentId, name: String(v.name), sex, birthDate: birthDateOf(residentId), householdId: targetHousehold, relation }, ctx.receivedAt), status });
+        newPersons.push({ ...personRow(this.keys, { id, residentId, name: String(v.name), sex: sexOfId(residentId), birthDate: birthDateOfId(residentId), householdId: targetHousehold, relation }, ctx.receivedAt), status });
         if (targetHousehold) history.push({ person_id: id, household_id: targetHousehold, relation, from_on: since, to_on: null, batch_id: ctx.batchId, row_number: row.rowNumber });
         const person = { id, household_id: targetHousehold };
         ctx.persons.set(hash, person);
@@ -264,7 +258,7 @@ export class RegistryProjector {
         rosterHouseholds.set(key, { householdNo: programme.rosterHouseholdNo, recordKey: row.key });
       }
       const residentId = String(row.values.residentId);
-      const groupFacts = membershipsFromRecord(sourceId, row.values, birthDateOf(residentId), ctx.today);
+      const groupFacts = membershipsFromRecord(sourceId, row.values, birthDateOfId(residentId), ctx.today);
       for (const fact of groupFacts) memberships.push(this.membership(person.id, person.household_id, sourceId, row.key, fact, row.rowNumber));
       ended.push({ key: row.key, keep: new Set(groupFacts.map((f) => f.groupId)) });
       if (programme) {

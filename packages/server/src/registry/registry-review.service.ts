@@ -1,4 +1,4 @@
-import { addDays, POPULATION_GROUPS, sourceById, type FieldValue } from '@shouwang/domain';
+import { addDays, birthDateOfId, POPULATION_GROUPS, sexOfId, sourceById, type FieldValue } from '@shouwang/domain';
 import type { DataQualityIssue, DataQualityList, Lead, LeadList, QueueQuery, RegistryOverview, ResolveIssueBody, ReviewLeadBody } from '@shouwang/contract';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { SessionUser } from '../accounts/account.service.js';
@@ -178,9 +178,9 @@ export class RegistryReviewService {
       await this.writer.insert(trx, 'household', [householdRow(this.keys, {
         id: householdId, externalKey: `LEAD-${lead.id}`, communityCode: body.communityCode, address: body.address, phone: null, annualIncomeFen: 0, memberCount: 1, programme: null,
       }, now)]);
-      const sex = Number(residentId[16]) % 2 === 1 ? 'male' : 'female';
-      const birthDate = `${residentId.slice(6, 10)}-${residentId.slice(10, 12)}-${residentId.slice(12, 14)}`;
-      await this.writer.insert(trx, 'person', [personRow(this.keys, { id: personId, residentId, name: lead.name, sex, birthDate, householdId, relation: '户主' }, now)]);
+      await this.writer.insert(trx, 'person', [personRow(this.keys, {
+        id: personId, residentId, name: lead.name, sex: sexOfId(residentId), birthDate: birthDateOfId(residentId), householdId, relation: '户主',
+      }, now)]);
       await trx.insertInto('household_history').values({ person_id: personId, household_id: householdId, relation: '户主', from_on: this.clock.today(), to_on: null, batch_id: null, row_number: null }).execute();
     }
     const evidence = await trx.selectFrom('lead_evidence').select(['source_id', 'record_key']).where('lead_id', '=', lead.id).execute();
