@@ -3,7 +3,8 @@ import type { Role } from '@shouwang/contract';
 import { AccountRepository, type UserRow } from './account.repository.js';
 import { hashPassword, verifyPassword } from './password.js';
 
-const SESSION_HOURS = 12;
+/** How long a session lasts without use. */
+export const SESSION_HOURS = 12;
 
 export interface SessionUser {
   readonly id: string;
@@ -34,7 +35,7 @@ export class AccountService {
   }
 
   /** A new session token for valid credentials; undefined otherwise (no hint which part was wrong). */
-  async login(username: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: Date } | undefined> {
+  async login(username: string, password: string): Promise<{ token: string; user: SessionUser } | undefined> {
     const user = await this.accounts.findByUsername(username);
     if (!user || user.disabled) {
       await verifyPassword(await this.decoy, password);
@@ -45,7 +46,7 @@ export class AccountService {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
     await this.accounts.createSession(sessionTokenHash(token), user.id, now.toISOString(), expiresAt.toISOString());
-    return { token, user: await this.present(user), expiresAt };
+    return { token, user: await this.present(user) };
   }
 
   /** The user behind a session token; sliding expiry. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ApiError, LoginRequest, Me } from '@shouwang/contract';
 import type { AppContext } from '../context.js';
 import { InvalidCredentialsError } from '../http/errors.js';
-import type { SessionUser } from './account.service.js';
+import { SESSION_HOURS, type SessionUser } from './account.service.js';
 import { requireUser, SESSION_COOKIE } from './authenticate.js';
 
 async function presentMe(ctx: AppContext, user: SessionUser): Promise<Me> {
@@ -22,7 +22,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const session = await ctx.accounts.login(request.body.username, request.body.password);
       if (!session) throw InvalidCredentialsError();
       reply.setCookie(SESSION_COOKIE, session.token, {
-        httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, path: '/', expires: session.expiresAt,
+        // A lifetime, not a date: the browser's clock need not agree with the server's.
+        httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies, path: '/', maxAge: SESSION_HOURS * 3600,
       });
       return presentMe(ctx, session.user);
     });
