@@ -30,10 +30,13 @@ async function prepareDataDir(keyFile: string): Promise<string> {
   return dir;
 }
 
+/** The CLI's environment: this data folder, and transactions of 5,000 rows so the file commits in eight and kills land between them. */
+function cliEnv(dataDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, SHOUWANG_DATA_DIR: dataDir, DATABASE_URL: '', SHOUWANG_INTAKE_TRANSACTION_ROWS: '5000' };
+}
+
 function ingest(dataDir: string, file: string) {
-  return spawn(process.execPath, [CLI, 'ingest', '--source', 'medical-settlement', file, '--json'], {
-    env: { ...process.env, SHOUWANG_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawn(process.execPath, [CLI, 'ingest', '--source', 'medical-settlement', file, '--json'], { env: cliEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -93,7 +96,7 @@ describe('an import killed at random points', () => {
 
   it('ends with the same counts and contents as an uninterrupted import', async () => {
     const clean = spawnSync(process.execPath, [CLI, 'ingest', '--source', 'medical-settlement', file, '--json'], {
-      env: { ...process.env, SHOUWANG_DATA_DIR: reference, DATABASE_URL: '' }, encoding: 'utf8',
+      env: cliEnv(reference), encoding: 'utf8',
     });
     expect(clean.status, clean.stderr).toBe(0);
     const expected = snapshot(reference);
@@ -122,7 +125,7 @@ describe('an import killed at random points', () => {
     // At least one kill must have landed in the middle of applying, between two chunks' commits.
     expect(checkpoints.some((c) => c > 0 && c <= ROWS), `checkpoints at the kills: ${checkpoints.join(', ')}`).toBe(true);
     const finish = spawnSync(process.execPath, [CLI, 'ingest', '--source', 'medical-settlement', file, '--json'], {
-      env: { ...process.env, SHOUWANG_DATA_DIR: interrupted, DATABASE_URL: '' }, encoding: 'utf8',
+      env: cliEnv(interrupted), encoding: 'utf8',
     });
     expect(finish.status, finish.stderr).toBe(0);
     const actual = snapshot(interrupted);

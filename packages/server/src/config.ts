@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { TRANSACTION_ROWS } from './intake/batch-processor.js';
 
 /** Everything the server reads from its environment, in one place. */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   readonly logLevel: string;
   /** Built web app to serve; absent in API-only tests. */
   readonly webDir: string | undefined;
+  /** Rows of a delivery stored per transaction: a crash redoes at most this many. */
+  readonly intakeTransactionRows: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -43,5 +46,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SHOUWANG_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: env.SHOUWANG_WEB_DIR === '' ? undefined : resolve(env.SHOUWANG_WEB_DIR ?? 'packages/web/dist'),
+    intakeTransactionRows: Math.max(1, intFrom(env.SHOUWANG_INTAKE_TRANSACTION_ROWS, TRANSACTION_ROWS, 'SHOUWANG_INTAKE_TRANSACTION_ROWS')),
   };
 }

@@ -56,7 +56,7 @@ export async function createContext(config: Config, options: { db?: Db; keys?: P
   return {
     config, db, keys, clock, policy, territory,
     accounts: new AccountService(new AccountRepository(db.kysely), () => clock.now()),
-    deliveries: new DeliveryService(db, keys, config.dataDir, clock, { cityCode: config.cityCode, policy }, communities, (change) => hub.publish(change)),
+    deliveries: new DeliveryService(db, keys, config.dataDir, clock, { cityCode: config.cityCode, policy }, communities, (change) => hub.publish(change), undefined, { transactionRows: config.intakeTransactionRows }),
     warnings: new WarningService(db, territory, keys, () => clock.today()),
     screen: new ScreenService(db, territory, config.cityCode, () => startOfShanghaiDay(clock.now())),
     hub,

@@ -16,12 +16,12 @@ export interface TestDb extends Db {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database of the given dialect. */
-export async function createTestDb(dialect: DialectName): Promise<TestDb> {
+/** A fresh, migrated (to the newest migration, or to `upTo`), empty database of the given dialect. */
+export async function createTestDb(dialect: DialectName, upTo?: string): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sw-test-'));
     const db = openSqlite(join(dir, 'test.sqlite'));
-    await migrateToLatest(db);
+    await migrateToLatest(db, upTo);
     return { ...db, dispose: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `sw_test_${randomBytes(6).toString('hex')}`;
@@ -32,7 +32,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString(), 4);
-  await migrateToLatest(db);
+  await migrateToLatest(db, upTo);
   return {
     ...db,
     dispose: async () => {

@@ -258,6 +258,8 @@ export interface IntakeRecordTable {
   payload_enc: string;
   source_version: number;
   received_at: string;
+  /** `recordKeyHash(source_id, record_key)`: the index records are found by. */
+  key_hash: number;
 }
 
 export interface IntakeRejectTable {
@@ -289,6 +291,8 @@ export interface SignalTable {
   row_number: number;
   superseded: number;
   created_at: string;
+  /** `recordKeyHash(source_id, record_key)` of the record the signal came from. */
+  key_hash: number;
 }
 
 export interface WarningTable {

@@ -11,3 +11,10 @@ export function inTextList<DB>(db: Kysely<DB>, column: string, values: readonly 
     ? sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`
     : sql<SqlBool>`${sql.ref(column)} = any(${values}::text[])`;
 }
+
+/** `column IN (values)` for integers, bound as one parameter like `inTextList`. */
+export function inIntegerList<DB>(db: Kysely<DB>, column: string, values: readonly number[]): Expression<SqlBool> {
+  return db.getExecutor().adapter instanceof SqliteAdapter
+    ? sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`
+    : sql<SqlBool>`${sql.ref(column)} = any(${values}::bigint[])`;
+}

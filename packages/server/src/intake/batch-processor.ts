@@ -6,7 +6,7 @@ import { RowsWriter } from '../db/rows-writer.js';
 import { keyMaterial, type PersonalDataKeys } from '../identity/keys.js';
 import { drainEvaluationQueue, type EvaluationSettings, type WarningChange } from '../warnings/warning-evaluator.js';
 import { openBatchTable } from './batch-table.js';
-import { applyChunk, type ChunkContext } from './chunk-applier.js';
+import { applyChunk, finishTransaction, type ChunkContext } from './chunk-applier.js';
 import { mapHeaders } from './header-mapping.js';
 import { collectGarbage } from './heap-collector.js';
 import { IntakeRepository, type BatchRow } from './intake.repository.js';
@@ -16,8 +16,15 @@ import { preparedChunks, RowPreparer, type PreparedChunk } from './row-preparer.
 
 /** Rows prepared and stored together: the unit of work handed from the preparing thread to the storing one. */
 export const CHUNK_ROWS = 2_500;
-/** Prepared chunks stored in one transaction, with the resume point after the last of them. */
-export const CHUNKS_PER_TRANSACTION = 8;
+/**
+ * Rows of a batch stored in one transaction (whole chunks), with the resume point after its
+ * last chunk. Each commit writes every index page the transaction touched, and department
+ * keys land all over the indexes, so fewer, larger commits write much less; a kill loses at
+ * most one transaction's work, which the resume redoes.
+ */
+export const TRANSACTION_ROWS = 100_000;
+/** A full garbage collection after this many chunks (see `collectGarbage`). */
+const COLLECT_EVERY_CHUNKS = 8;
 /** How long a claim on a batch holds without renewal; every chunk renews it. */
 export const LEASE_MS = 120_000;
 const OWNER = `${hostname()}:${process.pid}`;
@@ -68,6 +75,7 @@ export class BatchProcessor {
     /** Each warning opened or updated, as soon as its chunk is committed. */
     private readonly onChange: (change: WarningChange) => void = () => undefined,
     private readonly onProgress: (batch: BatchRow) => void = () => undefined,
+    private readonly settings: { readonly transactionRows: number } = { transactionRows: TRANSACTION_ROWS },
   ) {
     this.writer = new RowsWriter(db);
     const material = keyMaterial(keys);
@@ -178,6 +186,7 @@ export class BatchProcessor {
     // Pass 2: apply in chunks from the resume point.
     const chunkContext: ChunkContext = {
       lease, persons: new Map(), households: new Map(), batchId: batch.id, source, header, receivedAt: batch.received_at, today: this.clock.today(),
+      deferred: { incomes: new Set(), programmes: new Set() },
       keyColumn: columns.find((c) => c.field.key === source.recordKey[0])?.header ?? source.recordKey.join('+'),
     };
     // The latest change per warning: announced as each chunk lands, kept once per warning.
@@ -190,22 +199,24 @@ export class BatchProcessor {
       }
     };
     let transactions = 0;
+    let chunks = 0;
     const prepared = this.prepared(worker, batch, source, columns, header);
     let next = await prepared.next();
     try {
       while (!next.done) {
-        // Several prepared chunks per transaction: each commit rewrites the index pages it touched, so fewer, larger commits write less.
         await this.db.kysely.transaction().execute(async (trx) => {
-          for (let i = 0; i < CHUNKS_PER_TRANSACTION && !next.done; i++) {
+          for (let rows = 0; rows < this.settings.transactionRows && !next.done;) {
             await applyChunk(trx, this.writer, this.keys, chunkContext, next.value);
+            rows += next.value.rows;
+            if (++chunks % COLLECT_EVERY_CHUNKS === 0) collectGarbage();
             next = await prepared.next();
           }
+          await finishTransaction(trx, this.writer, this.keys, chunkContext);
         });
         // Households touched by several transactions are evaluated once per EVALUATE_EVERY of them, not after each.
         if (++transactions % EVALUATE_EVERY === 0) record(await drainEvaluationQueue(this.db, this.evaluation, this.clock));
         const progressed = await intake.findBatch(batch.id);
         if (progressed) this.onProgress(progressed);
-        collectGarbage();
       }
     } finally {
       await prepared.return(undefined); // stopped by a failed chunk: release the file or the worker

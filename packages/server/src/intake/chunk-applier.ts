@@ -3,12 +3,12 @@ import type { SourceDefinition } from '@shouwang/domain';
 import type { RowsWriter } from '../db/rows-writer.js';
 import type { Database } from '../db/schema.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
-import { RegistryProjector, type ProjectedRow } from '../registry/registry-projector.js';
+import { RegistryProjector, type DeferredRefresh, type ProjectedRow } from '../registry/registry-projector.js';
 import { RegistryRepository } from '../registry/registry.repository.js';
 import { SignalRepository, type SignalRow } from '../signals/signal.repository.js';
 import { EvaluationQueue } from '../warnings/evaluation-queue.js';
 import { WarningEvaluator } from '../warnings/warning-evaluator.js';
-import { IntakeRepository, type RecordRow, type RejectRow } from './intake.repository.js';
+import { IntakeRepository, type KeyOfRecord, type RecordRow, type RejectRow } from './intake.repository.js';
 import { rejectsOfRow, type PreparedChunk } from './row-preparer.js';
 
 /** Resident-ID hash → person, for one batch run: the registry does not change under a batch. */
@@ -27,6 +27,8 @@ export interface ChunkContext {
   readonly header: readonly string[];
   readonly receivedAt: string;
   readonly today: string;
+  /** Households whose registry figures the transaction's chunks changed, refreshed by `finishTransaction`. */
+  readonly deferred: DeferredRefresh;
 }
 
 export interface ChunkCounts { rows: number; accepted: number; rejected: number; unchanged: number; signals: number }
@@ -49,11 +51,11 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
   const unknown = [...new Set(valid.flatMap((r) => (r.subjectHash && !persons.has(r.subjectHash) ? [r.subjectHash] : [])))];
   const found = await new RegistryRepository({ kysely: trx }).findPersonsByIdHashes(unknown);
   for (const hash of unknown) persons.set(hash, found.get(hash) ?? null);
-  const current = await intake.currentRecords(source.id, valid.map((r) => r.key));
+  const current = await intake.currentRecords(source.id, valid);
   const seenInChunk = new Map<string, number>();
   const newRecords: RecordRow[] = [];
   const newSignals: SignalRow[] = [];
-  const changedKeys: string[] = [];
+  const changed: KeyOfRecord[] = [];
   const affected: string[] = [];
   const applied: ProjectedRow[] = [];
   let unchanged = 0;
@@ -72,13 +74,13 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     }
     seenInChunk.set(row.key, row.rowNumber);
     if (existing?.content_hash === row.hash) { unchanged++; continue; }
-    if (existing) changedKeys.push(row.key);
+    if (existing) changed.push(row);
     const version = (existing?.version ?? 0) + 1;
     const person = row.subjectHash ? persons.get(row.subjectHash) ?? undefined : undefined;
     applied.push(row);
     newRecords.push({
       source_id: source.id, record_key: row.key, version, content_hash: row.hash, is_current: 1, batch_id: ctx.batchId,
-      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: row.payloadEnc, source_version: source.version, received_at: ctx.receivedAt,
+      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: row.payloadEnc, source_version: source.version, received_at: ctx.receivedAt, key_hash: row.keyHash,
     });
     let evaluate = existing !== undefined;
     for (const signal of row.signals) {
@@ -86,20 +88,18 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
       newSignals.push({
         id: signal.id, kind: signal.kind, household_id: person?.household_id ?? null, person_id: person?.id ?? null,
         occurred_on: signal.occurredOn, amount_fen: signal.amountFen, source_id: source.id, record_key: row.key, record_version: version,
-        batch_id: ctx.batchId, row_number: row.rowNumber, superseded: 0, created_at: ctx.receivedAt,
+        batch_id: ctx.batchId, row_number: row.rowNumber, superseded: 0, created_at: ctx.receivedAt, key_hash: row.keyHash,
       });
     }
     if (person?.household_id && evaluate) affected.push(person.household_id);
   }
 
-  if (changedKeys.length > 0) {
-    await intake.retireVersions(source.id, changedKeys);
-    affected.push(...await signalRepo.supersede(source.id, changedKeys));
+  if (changed.length > 0) {
+    await intake.retireVersions(source.id, changed);
+    affected.push(...await signalRepo.supersede(source.id, changed));
   }
   // The registry follows the records: persons the register adds in this chunk are linked to their records.
-  const { linked } = await new RegistryProjector(trx, writer, keys, {
-    source, batchId: ctx.batchId, today: ctx.today, receivedAt: ctx.receivedAt, persons: ctx.persons, households: ctx.households,
-  }).apply(applied);
+  const { linked } = await projector(trx, writer, keys, ctx).apply(applied);
   if (linked.size > 0) for (const record of newRecords) record.person_id ??= linked.get(record.row_number)?.id ?? null;
   await writer.insert(trx, 'intake_record', newRecords);
   await writer.insert(trx, 'signal', newSignals);
@@ -108,4 +108,15 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
   const counts: ChunkCounts = { rows: chunk.rows, accepted: newRecords.length, rejected, unchanged, signals: newSignals.length };
   await intake.addChunkCounts(ctx.batchId, counts, chunk.lastRowNumber, ctx.lease());
   return counts;
+}
+
+/** What the transaction's chunks left for once per transaction, before it commits: households' incomes and programmes. */
+export async function finishTransaction(trx: Kysely<Database>, writer: RowsWriter, keys: PersonalDataKeys, ctx: ChunkContext): Promise<void> {
+  await projector(trx, writer, keys, ctx).refreshDeferred(ctx.deferred);
+}
+
+function projector(trx: Kysely<Database>, writer: RowsWriter, keys: PersonalDataKeys, ctx: ChunkContext): RegistryProjector {
+  return new RegistryProjector(trx, writer, keys, {
+    source: ctx.source, batchId: ctx.batchId, today: ctx.today, receivedAt: ctx.receivedAt, persons: ctx.persons, households: ctx.households, deferred: ctx.deferred,
+  });
 }

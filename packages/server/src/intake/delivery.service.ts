@@ -29,9 +29,10 @@ export class DeliveryService {
     knownCommunities: ReadonlySet<string>,
     onChange: (change: WarningChange) => void,
     onProgress?: (batch: BatchRow) => void,
+    settings?: { readonly transactionRows: number },
   ) {
     this.receiver = new BatchReceiver(db, dataDir, () => clock.now());
-    this.processor = new BatchProcessor(db, keys, clock, evaluation, knownCommunities, onChange, onProgress);
+    this.processor = new BatchProcessor(db, keys, clock, evaluation, knownCommunities, onChange, onProgress, settings);
   }
 
   async deliver(delivery: Delivery): Promise<DeliveryOutcome> {

@@ -1,13 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, IntakeBatchTable, IntakeRecordTable, IntakeRejectTable } from '../db/schema.js';
-import { inTextList } from '../db/value-list.js';
+import { inIntegerList, inTextList } from '../db/value-list.js';
 
 export type BatchRow = IntakeBatchTable;
 export type RecordRow = IntakeRecordTable;
 export type RejectRow = Omit<IntakeRejectTable, 'id'>;
 export type CurrentRecord = Pick<RecordRow, 'record_key' | 'version' | 'content_hash' | 'batch_id' | 'row_number'>;
-
-const CHUNK = 400;
+/** A record key with its `recordKeyHash`, the index records are found by. */
+export interface KeyOfRecord { readonly key: string; readonly keyHash: number }
 
 export class IntakeRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -101,23 +101,24 @@ export class IntakeRepository {
   }
 
   /** The current version of each of these records, by record key. */
-  async currentRecords(sourceId: string, keys: readonly string[]): Promise<Map<string, CurrentRecord>> {
+  async currentRecords(sourceId: string, records: readonly KeyOfRecord[]): Promise<Map<string, CurrentRecord>> {
     const found = new Map<string, CurrentRecord>();
-    if (keys.length === 0) return found;
-    const rows = await this.db.selectFrom('intake_record').select(['record_key', 'version', 'content_hash', 'batch_id', 'row_number'])
-      .where('source_id', '=', sourceId).where('is_current', '=', 1).where(inTextList(this.db, 'record_key', keys)).execute();
-    for (const r of rows) found.set(r.record_key, r);
+    if (records.length === 0) return found;
+    const wanted = new Set(records.map((r) => r.key));
+    const rows = await this.db.selectFrom('intake_record').select(['source_id', 'record_key', 'version', 'content_hash', 'batch_id', 'row_number'])
+      .where(inIntegerList(this.db, 'key_hash', [...new Set(records.map((r) => r.keyHash))])).where('is_current', '=', 1).execute();
+    // The hash narrows; the source and key decide.
+    for (const { source_id, ...r } of rows) if (source_id === sourceId && wanted.has(r.record_key)) found.set(r.record_key, r);
     return found;
   }
 
-  async retireVersions(sourceId: string, keys: readonly string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      await this.db.updateTable('intake_record').set({ is_current: 0 })
-        .where('source_id', '=', sourceId).where('is_current', '=', 1).where('record_key', 'in', keys.slice(i, i + CHUNK)).execute();
-    }
+  /** Marks the current versions of these records as no longer current (a new version follows). */
+  async retireVersions(sourceId: string, records: readonly KeyOfRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.updateTable('intake_record').set({ is_current: 0 })
+      .where(inIntegerList(this.db, 'key_hash', [...new Set(records.map((r) => r.keyHash))]))
+      .where('source_id', '=', sourceId).where('is_current', '=', 1).where(inTextList(this.db, 'record_key', records.map((r) => r.key))).execute();
   }
-
-
 
   async rejects(batchId: string, limit: number): Promise<Selectable<IntakeRejectTable>[]> {
     return this.db.selectFrom('intake_reject').selectAll().where('batch_id', '=', batchId).orderBy('row_number').orderBy('id').limit(limit).execute();

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { crossCheck, signalsFromRecord, validateRow, type CanonicalSignal, type FieldValue, type MappedColumn, type RowProblem, type SourceDefinition } from '@shouwang/domain';
 import { newId } from '../db/ids.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import type { RejectRow } from './intake.repository.js';
+import { recordKeyHash } from './record-key-hash.js';
 
 export interface SourceRow { readonly rowNumber: number; readonly cells: readonly string[] }
 
@@ -13,6 +14,8 @@ export interface PreparedSignal extends CanonicalSignal { readonly id: string }
 export interface PreparedRow {
   readonly rowNumber: number;
   readonly key: string;
+  /** `recordKeyHash` of the source and key: the index the record is stored and found under. */
+  readonly keyHash: number;
   readonly values: Record<string, FieldValue>;
   /** SHA-256 of the canonical payload: a record delivered again unchanged is recognised by it. */
   readonly hash: string;
@@ -45,8 +48,9 @@ export interface PreparationSettings {
   readonly isKnownCommunity: (code: string) => boolean;
 }
 
-/** How many resident-ID hashes one batch run remembers: files name the same people many times. */
+/** How many resident-ID hashes a process remembers per set of keys: files name the same people many times, batch after batch. */
 const ID_HASHES_KEPT = 100_000;
+const idHashCaches = new WeakMap<PersonalDataKeys, Map<string, string>>();
 
 /**
  * The part of applying a chunk that needs no database: validation, cross-field checks, the
@@ -55,12 +59,15 @@ const ID_HASHES_KEPT = 100_000;
  * thread stores the previous chunk. One preparer serves one batch run.
  */
 export class RowPreparer {
-  private readonly idHashes = new Map<string, string>();
+  private readonly idHashes: Map<string, string>;
   /** Record-key fields that hold a resident ID: a record key keeps their keyed hash, never the ID. */
   private readonly idKeys: ReadonlySet<string>;
 
   constructor(private readonly keys: PersonalDataKeys, private readonly settings: PreparationSettings) {
     this.idKeys = new Set(settings.source.fields.filter((f) => f.type === 'resident_id').map((f) => f.key));
+    let cache = idHashCaches.get(keys);
+    if (!cache) idHashCaches.set(keys, (cache = new Map()));
+    this.idHashes = cache;
   }
 
   prepare(rows: readonly SourceRow[]): PreparedChunk {
@@ -79,11 +86,13 @@ export class RowPreparer {
       const { values } = result;
       const canonical = JSON.stringify(source.fields.map((f) => values[f.key] ?? null));
       const residentId = values.residentId;
+      const key = source.recordKey.map((k) => (this.idKeys.has(k) ? this.hashId(String(values[k])) : String(values[k]))).join('|');
       valid.push({
         rowNumber: row.rowNumber,
-        key: source.recordKey.map((k) => (this.idKeys.has(k) ? this.hashId(String(values[k])) : String(values[k]))).join('|'),
+        key,
+        keyHash: recordKeyHash(source.id, key),
         values,
-        hash: createHash('sha256').update(canonical).digest('base64url'),
+        hash: hash('sha256', canonical, 'base64url'),
         subjectHash: typeof residentId === 'string' ? this.hashId(residentId) : null,
         payloadEnc: this.keys.encrypt(canonical),
         signals: signalsFromRecord(source.id, values).map((signal) => ({ ...signal, id: newId() })),

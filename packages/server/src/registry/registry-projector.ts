@@ -29,6 +29,18 @@ export interface ProjectionContext {
   readonly persons: Map<string, KnownPerson | null>;
   /** Household number of the register → household id, for one batch run. */
   readonly households: Map<string, string>;
+  /**
+   * When given, households whose income or programme must be worked out again are collected
+   * here rather than refreshed at once, for `refreshDeferred` before the transaction commits:
+   * a household named in many chunks of a transaction is then read and written once.
+   */
+  readonly deferred?: DeferredRefresh;
+}
+
+/** Households whose figures wait for `RegistryProjector.refreshDeferred`. */
+export interface DeferredRefresh {
+  readonly incomes: Set<string>;
+  readonly programmes: Set<string>;
 }
 
 export interface ProjectionResult {
@@ -85,7 +97,20 @@ export class RegistryProjector {
     await this.refreshIncomes([...households]);
   }
 
+  /** Works out the deferred households' incomes and programmes; the caller does so once per transaction, before it commits. */
+  async refreshDeferred(deferred: DeferredRefresh): Promise<void> {
+    await this.computeIncomes([...deferred.incomes]);
+    await this.computeProgrammes([...deferred.programmes]);
+    deferred.incomes.clear();
+    deferred.programmes.clear();
+  }
+
   private async refreshIncomes(householdIds: readonly string[]): Promise<void> {
+    if (this.ctx.deferred) for (const id of householdIds) this.ctx.deferred.incomes.add(id);
+    else await this.computeIncomes(householdIds);
+  }
+
+  private async computeIncomes(householdIds: readonly string[]): Promise<void> {
     for (let i = 0; i < householdIds.length; i += 500) {
       const ids = householdIds.slice(i, i + 500);
       const rows = await this.trx.selectFrom('person_income').innerJoin('person', 'person.id', 'person_income.person_id')
@@ -297,6 +322,11 @@ export class RegistryProjector {
 
   /** The household's programme is its strongest active enrolment. */
   private async refreshProgrammes(householdIds: readonly string[]): Promise<void> {
+    if (this.ctx.deferred) for (const id of householdIds) this.ctx.deferred.programmes.add(id);
+    else await this.computeProgrammes(householdIds);
+  }
+
+  private async computeProgrammes(householdIds: readonly string[]): Promise<void> {
     for (let i = 0; i < householdIds.length; i += 500) {
       const ids = householdIds.slice(i, i + 500);
       const active = await this.trx.selectFrom('programme_enrolment').select(['household_id', 'programme'])

@@ -10,6 +10,7 @@ import { RowsWriter } from '../db/rows-writer.js';
 import type { Database, DataQualityIssueTable, LeadTable } from '../db/schema.js';
 import { AppError, NotFoundError, ValidationError } from '../http/errors.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
+import { recordKeyHash } from '../intake/record-key-hash.js';
 import { withinScope, type Scope } from '../territory/scope.js';
 import type { TerritoryRepository } from '../territory/territory.repository.js';
 import { EvaluationQueue } from '../warnings/evaluation-queue.js';
@@ -107,6 +108,7 @@ export class RegistryReviewService {
     if (issue.kind !== 'roster_without_household') throw ValidationError('Only a roster record whose person had no household can be applied again.');
     const source = sourceById(issue.source_id);
     const record = await this.db.kysely.selectFrom('intake_record').select(['payload_enc', 'row_number', 'batch_id'])
+      .where('key_hash', '=', recordKeyHash(issue.source_id, issue.record_key))
       .where('source_id', '=', issue.source_id).where('record_key', '=', issue.record_key).where('is_current', '=', 1).executeTakeFirst();
     if (!source || !record) throw RecordSupersededError();
     const person = await this.db.kysely.selectFrom('person').select(['id', 'household_id']).where('id_hash', '=', issue.id_hash).executeTakeFirst();
@@ -119,6 +121,7 @@ export class RegistryReviewService {
         persons: new Map([[issue.id_hash, person]]), households: new Map(),
       }).apply([{ rowNumber: record.row_number, key: issue.record_key, values, subjectHash: issue.id_hash }]);
       await trx.updateTable('intake_record').set({ person_id: person.id })
+        .where('key_hash', '=', recordKeyHash(issue.source_id, issue.record_key))
         .where('source_id', '=', issue.source_id).where('record_key', '=', issue.record_key).where('is_current', '=', 1).execute();
     });
   }
@@ -185,9 +188,10 @@ export class RegistryReviewService {
     }
     const evidence = await trx.selectFrom('lead_evidence').select(['source_id', 'record_key']).where('lead_id', '=', lead.id).execute();
     for (const e of evidence) {
-      await trx.updateTable('signal').set({ person_id: personId, household_id: householdId })
+      const keyHash = recordKeyHash(e.source_id, e.record_key);
+      await trx.updateTable('signal').set({ person_id: personId, household_id: householdId }).where('key_hash', '=', keyHash)
         .where('source_id', '=', e.source_id).where('record_key', '=', e.record_key).where('person_id', 'is', null).execute();
-      await trx.updateTable('intake_record').set({ person_id: personId })
+      await trx.updateTable('intake_record').set({ person_id: personId }).where('key_hash', '=', keyHash)
         .where('source_id', '=', e.source_id).where('record_key', '=', e.record_key).where('person_id', 'is', null).execute();
     }
     await new EvaluationQueue(trx).enqueue([householdId], now);

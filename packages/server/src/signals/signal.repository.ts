@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, SignalTable } from '../db/schema.js';
+import { inIntegerList, inTextList } from '../db/value-list.js';
+import type { KeyOfRecord } from '../intake/intake.repository.js';
 import { withinScope, type Scope } from '../territory/scope.js';
 
 export type SignalRow = SignalTable;
@@ -8,18 +10,15 @@ export class SignalRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
 
-  /** A changed record replaces its signals: the old ones stay for history, marked superseded. */
-  async supersede(sourceId: string, recordKeys: readonly string[]): Promise<string[]> {
-    const affected: string[] = [];
-    for (let i = 0; i < recordKeys.length; i += 400) {
-      const keys = recordKeys.slice(i, i + 400);
-      const rows = await this.db.selectFrom('signal').select('household_id')
-        .where('source_id', '=', sourceId).where('record_key', 'in', keys).where('superseded', '=', 0).execute();
-      for (const r of rows) if (r.household_id) affected.push(r.household_id);
-      await this.db.updateTable('signal').set({ superseded: 1 })
-        .where('source_id', '=', sourceId).where('record_key', 'in', keys).where('superseded', '=', 0).execute();
-    }
-    return affected;
+  /** A changed record replaces its signals: the old ones stay for history, marked superseded. The households they belonged to. */
+  async supersede(sourceId: string, records: readonly KeyOfRecord[]): Promise<string[]> {
+    if (records.length === 0) return [];
+    const matching = () => this.db.selectFrom('signal').select('id')
+      .where(inIntegerList(this.db, 'key_hash', [...new Set(records.map((r) => r.keyHash))]))
+      .where('source_id', '=', sourceId).where('superseded', '=', 0).where(inTextList(this.db, 'record_key', records.map((r) => r.key)));
+    const rows = await this.db.selectFrom('signal').select('household_id').where('id', 'in', matching()).execute();
+    await this.db.updateTable('signal').set({ superseded: 1 }).where('id', 'in', matching()).execute();
+    return rows.flatMap((r) => (r.household_id ? [r.household_id] : []));
   }
 
   /** Live signals of a kind for these households with occurred_on in (from, to]. */
