@@ -2,11 +2,13 @@
  * Intake throughput on department files: eight sources' CSV files totalling `--rows` rows
  * (2% bad), processed fully — read, validated, stored with provenance, signals emitted,
  * warnings evaluated — against a baseline in the same run that only parses the same files
- * and inserts the raw rows in one transaction (SQLite) or with COPY (PostgreSQL).
+ * and inserts the raw rows in one transaction (SQLite) or with COPY (PostgreSQL). The
+ * baseline runs before and after the intake and counts at their mean time, so that a
+ * machine whose speed drifts during the run (a shared VM) weighs on both sides alike.
  * Last line: {"bench":"intake","rows":…,"rate":…,"baseline_rate":…,"ratio":…,"peak_rss_mb":…}
  *   npm run bench -- intake [--rows 1000000] [--persons 20000] [--database postgres://…]
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,11 +47,17 @@ async function writeFile(path: string, lines: Iterable<string>): Promise<void> {
   }
   out.end(buffer);
   await once(out, 'finish');
+  // On disk before anything is timed: the kernel writing it back must not slow the baseline or the run.
+  const fd = openSync(path, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
 }
 
 async function sqliteBaseline(files: readonly string[]): Promise<number> {
   const started = performance.now();
-  const db = new BetterSqlite3(join(dir, 'baseline.sqlite'));
+  const file = join(dir, 'baseline.sqlite');
+  rmSync(file, { force: true });
+  const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE raw_row (file INTEGER, line TEXT)');
   const insert = db.prepare('INSERT INTO raw_row VALUES (?, ?)');
@@ -94,7 +102,8 @@ try {
     await writeFile(path, csvLines(source, generateSourceRows(source, city, { seed: 100 + i, count, today, badShare: 0.02 })));
     files.push({ source, path });
   }
-  const baselineSeconds = values.database ? await postgresBaseline(values.database, files.map((f) => f.path)) : await sqliteBaseline(files.map((f) => f.path));
+  const baseline = () => (values.database ? postgresBaseline(values.database, files.map((f) => f.path)) : sqliteBaseline(files.map((f) => f.path)));
+  const baselineBefore = await baseline();
 
   const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: values.database, demoPersons: 0, feedIntervalMs: 0 };
   const db = openDatabase(config);
@@ -116,9 +125,11 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
   await ctx.close();
+  const baselineAfter = await baseline();
+  const baselineSeconds = (baselineBefore + baselineAfter) / 2;
   const rate = Math.round(totalRows / seconds);
   const baselineRate = Math.round(totalRows / baselineSeconds);
-  console.log(`${db.dialect}: ${totalRows} rows of ${files.length} sources in ${seconds.toFixed(1)} s (accepted ${accepted}, rejected ${rejected}, signals ${signals}); baseline ${baselineSeconds.toFixed(1)} s`);
+  console.log(`${db.dialect}: ${totalRows} rows of ${files.length} sources in ${seconds.toFixed(1)} s (accepted ${accepted}, rejected ${rejected}, signals ${signals}); baseline ${baselineBefore.toFixed(1)} s before, ${baselineAfter.toFixed(1)} s after`);
   console.log(JSON.stringify({
     bench: 'intake', dialect: db.dialect, rows: totalRows, rate, baseline_rate: baselineRate,
     ratio: Number((rate / baselineRate).toFixed(3)), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

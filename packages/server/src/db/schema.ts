@@ -260,6 +260,8 @@ export interface IntakeRecordTable {
   received_at: string;
   /** `recordKeyHash(source_id, record_key)`: the index records are found by. */
   key_hash: number;
+  /** `subjectKey` of the resident ID the record names: the index a person's records are found by; null when it names nobody. */
+  subject_key: number | null;
 }
 
 export interface IntakeRejectTable {

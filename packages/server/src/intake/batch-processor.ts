@@ -22,7 +22,7 @@ export const CHUNK_ROWS = 2_500;
  * keys land all over the indexes, so fewer, larger commits write much less; a kill loses at
  * most one transaction's work, which the resume redoes.
  */
-export const TRANSACTION_ROWS = 100_000;
+export const TRANSACTION_ROWS = 50_000;
 /** A full garbage collection after this many chunks (see `collectGarbage`). */
 const COLLECT_EVERY_CHUNKS = 8;
 /** How long a claim on a batch holds without renewal; every chunk renews it. */
@@ -186,7 +186,7 @@ export class BatchProcessor {
     // Pass 2: apply in chunks from the resume point.
     const chunkContext: ChunkContext = {
       lease, persons: new Map(), households: new Map(), batchId: batch.id, source, header, receivedAt: batch.received_at, today: this.clock.today(),
-      deferred: { incomes: new Set(), programmes: new Set() },
+      deferred: { incomes: new Set(), programmes: new Set(), incomeFacts: new Map() },
       keyColumn: columns.find((c) => c.field.key === source.recordKey[0])?.header ?? source.recordKey.join('+'),
     };
     // The latest change per warning: announced as each chunk lands, kept once per warning.

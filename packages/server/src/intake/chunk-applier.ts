@@ -77,10 +77,10 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     if (existing) changed.push(row);
     const version = (existing?.version ?? 0) + 1;
     const person = row.subjectHash ? persons.get(row.subjectHash) ?? undefined : undefined;
-    applied.push(row);
+    applied.push(existing ? row : { ...row, firstVersion: true });
     newRecords.push({
       source_id: source.id, record_key: row.key, version, content_hash: row.hash, is_current: 1, batch_id: ctx.batchId,
-      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: row.payloadEnc, source_version: source.version, received_at: ctx.receivedAt, key_hash: row.keyHash,
+      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: row.payloadEnc, source_version: source.version, received_at: ctx.receivedAt, key_hash: row.keyHash, subject_key: row.subjectKey,
     });
     let evaluate = existing !== undefined;
     for (const signal of row.signals) {

@@ -3,7 +3,7 @@ import { createTestDb, DIALECTS, type TestDb } from '../../test/databases.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { IntakeRecordTable } from '../db/schema.js';
 import { IntakeRepository, type BatchRow } from './intake.repository.js';
-import { recordKeyHash } from './record-key-hash.js';
+import { recordKeyHash, subjectKey } from './record-key-hash.js';
 
 const BATCH: BatchRow = {
   id: 'b1', source_id: 'medical-settlement', file_name: 'f.csv', file_sha256: 'x', encoding: 'utf-8', status: 'applied', refusal: null, refusal_zh: null,
@@ -12,7 +12,8 @@ const BATCH: BatchRow = {
   completed_at: null, sheet: null, lease_owner: null, lease_until: null,
 };
 
-function record(key: string, overrides: Partial<IntakeRecordTable> = {}): Omit<IntakeRecordTable, 'key_hash'> & { key_hash?: number } {
+/** A record row as stored before the key hashes (the tests add them where they need them). */
+function record(key: string, overrides: Partial<IntakeRecordTable> = {}): Omit<IntakeRecordTable, 'key_hash' | 'subject_key'> {
   return {
     source_id: 'medical-settlement', record_key: key, version: 1, content_hash: `h-${key}`, is_current: 1, batch_id: 'b1', row_number: 2,
     person_id: null, payload_enc: 'v1.x.y.z', source_version: 1, received_at: BATCH.received_at, ...overrides,
@@ -29,11 +30,11 @@ describe.each(DIALECTS)('intake records on %s', (dialect) => {
     await intake.insertBatch(BATCH);
     const hash = recordKeyHash('medical-settlement', 'S-1');
     await db.kysely.insertInto('intake_record').values([
-      { ...record('S-1'), key_hash: hash },
+      { ...record('S-1'), key_hash: hash, subject_key: null },
       // A different key (and another source's same key) stored under the same hash, as a collision would.
-      { ...record('S-2', { content_hash: 'other' }), key_hash: hash },
-      { ...record('S-1', { source_id: 'hospitalisation', content_hash: 'elsewhere' }), key_hash: hash },
-      { ...record('S-3', { is_current: 0 }), key_hash: recordKeyHash('medical-settlement', 'S-3') },
+      { ...record('S-2', { content_hash: 'other' }), key_hash: hash, subject_key: null },
+      { ...record('S-1', { source_id: 'hospitalisation', content_hash: 'elsewhere' }), key_hash: hash, subject_key: null },
+      { ...record('S-3', { is_current: 0 }), key_hash: recordKeyHash('medical-settlement', 'S-3'), subject_key: null },
     ]).execute();
 
     const found = await intake.currentRecords('medical-settlement', [{ key: 'S-1', keyHash: hash }, { key: 'S-3', keyHash: recordKeyHash('medical-settlement', 'S-3') }]);
@@ -54,7 +55,12 @@ describe.each(DIALECTS)('intake records on %s', (dialect) => {
     db = await createTestDb(dialect, '0004-registry-from-feeds');
     const intake = new IntakeRepository(db.kysely);
     await intake.insertBatch(BATCH);
-    await db.kysely.insertInto('intake_record').values([record('S-1'), record('S-1', { version: 2, content_hash: 'newer' }), record('S-2')] as never).execute();
+    const idHash = 'Q2hlbi1MaS1oYXNoLW9mLWFuLWlk';
+    await db.kysely.insertInto('person').values({
+      id: 'p1', id_hash: idHash, id_enc: 'v1.x.y.z', id_masked: '3201**********0011', name: '陈丽', sex: 'F', birth_date: '1980-01-01',
+      household_id: null, relation: '户主', created_at: BATCH.received_at,
+    } as never).execute();
+    await db.kysely.insertInto('intake_record').values([record('S-1', { person_id: 'p1' }), record('S-1', { version: 2, content_hash: 'newer', person_id: 'p1' }), record('S-2')] as never).execute();
     await db.kysely.insertInto('signal').values({
       id: 'sig-1', kind: 'medical_expense', household_id: null, person_id: null, occurred_on: '2026-11-30', amount_fen: 100, source_id: 'medical-settlement',
       record_key: 'S-1', record_version: 2, batch_id: 'b1', row_number: 2, superseded: 0, created_at: BATCH.received_at,
@@ -62,11 +68,12 @@ describe.each(DIALECTS)('intake records on %s', (dialect) => {
 
     await migrateToLatest(db);
 
-    const records = await db.kysely.selectFrom('intake_record').select(['record_key', 'version', 'key_hash']).orderBy('record_key').orderBy('version').execute();
+    const records = await db.kysely.selectFrom('intake_record').select(['record_key', 'version', 'key_hash', 'subject_key']).orderBy('record_key').orderBy('version').execute();
+    // The person's records get the key of the person's ID hash; a record linked to nobody has none.
     expect(records).toEqual([
-      { record_key: 'S-1', version: 1, key_hash: recordKeyHash('medical-settlement', 'S-1') },
-      { record_key: 'S-1', version: 2, key_hash: recordKeyHash('medical-settlement', 'S-1') },
-      { record_key: 'S-2', version: 1, key_hash: recordKeyHash('medical-settlement', 'S-2') },
+      { record_key: 'S-1', version: 1, key_hash: recordKeyHash('medical-settlement', 'S-1'), subject_key: subjectKey(idHash) },
+      { record_key: 'S-1', version: 2, key_hash: recordKeyHash('medical-settlement', 'S-1'), subject_key: subjectKey(idHash) },
+      { record_key: 'S-2', version: 1, key_hash: recordKeyHash('medical-settlement', 'S-2'), subject_key: null },
     ]);
     const signal = await db.kysely.selectFrom('signal').select('key_hash').executeTakeFirstOrThrow();
     expect(signal.key_hash).toBe(recordKeyHash('medical-settlement', 'S-1'));

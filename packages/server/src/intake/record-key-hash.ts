@@ -9,3 +9,11 @@ import { hash } from 'node:crypto';
 export function recordKeyHash(sourceId: string, recordKey: string): number {
   return Number.parseInt(hash('sha256', `${sourceId}\u0000${recordKey}`, 'hex').slice(0, 12), 16);
 }
+
+/**
+ * 48 bits of a resident ID's keyed hash (`PersonalDataKeys.hashId`, base64url): what a
+ * person's records are indexed by. Not unique either: readers compare the person too.
+ */
+export function subjectKey(idHash: string): number {
+  return Buffer.from(idHash.slice(0, 8), 'base64url').readUIntBE(0, 6);
+}

@@ -3,7 +3,7 @@ import { crossCheck, signalsFromRecord, validateRow, type CanonicalSignal, type 
 import { newId } from '../db/ids.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import type { RejectRow } from './intake.repository.js';
-import { recordKeyHash } from './record-key-hash.js';
+import { recordKeyHash, subjectKey } from './record-key-hash.js';
 
 export interface SourceRow { readonly rowNumber: number; readonly cells: readonly string[] }
 
@@ -21,6 +21,8 @@ export interface PreparedRow {
   readonly hash: string;
   /** Keyed hash of the row's resident ID, to find the person; null when the source names nobody. */
   readonly subjectHash: string | null;
+  /** `subjectKey` of it, the index the person's records are found by. */
+  readonly subjectKey: number | null;
   /** The canonical payload, encrypted for the record version. */
   readonly payloadEnc: string;
   readonly signals: readonly PreparedSignal[];
@@ -86,6 +88,7 @@ export class RowPreparer {
       const { values } = result;
       const canonical = JSON.stringify(source.fields.map((f) => values[f.key] ?? null));
       const residentId = values.residentId;
+      const subjectHash = typeof residentId === 'string' ? this.hashId(residentId) : null;
       const key = source.recordKey.map((k) => (this.idKeys.has(k) ? this.hashId(String(values[k])) : String(values[k]))).join('|');
       valid.push({
         rowNumber: row.rowNumber,
@@ -93,7 +96,8 @@ export class RowPreparer {
         keyHash: recordKeyHash(source.id, key),
         values,
         hash: hash('sha256', canonical, 'base64url'),
-        subjectHash: typeof residentId === 'string' ? this.hashId(residentId) : null,
+        subjectHash,
+        subjectKey: subjectHash === null ? null : subjectKey(subjectHash),
         payloadEnc: this.keys.encrypt(canonical),
         signals: signalsFromRecord(source.id, values).map((signal) => ({ ...signal, id: newId() })),
       });

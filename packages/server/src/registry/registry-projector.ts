@@ -5,7 +5,7 @@ import {
 } from '@shouwang/domain';
 import { newId } from '../db/ids.js';
 import type { RowsWriter } from '../db/rows-writer.js';
-import type { Database, DataQualityKind, GroupMembershipTable, HouseholdHistoryTable, ProgrammeEnrolmentTable } from '../db/schema.js';
+import type { Database, DataQualityKind, GroupMembershipTable, HouseholdHistoryTable, PersonIncomeTable, ProgrammeEnrolmentTable } from '../db/schema.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
 import { householdRow, personRow, phoneColumns } from './registry-rows.js';
 
@@ -16,6 +16,8 @@ export interface ProjectedRow {
   readonly values: Readonly<Record<string, FieldValue>>;
   /** Keyed hash of the record's resident ID. */
   readonly subjectHash: string | null;
+  /** True for a record's first version: there is no earlier one whose memberships it could end. */
+  readonly firstVersion?: boolean;
 }
 
 export interface KnownPerson { id: string; household_id: string | null }
@@ -37,10 +39,12 @@ export interface ProjectionContext {
   readonly deferred?: DeferredRefresh;
 }
 
-/** Households whose figures wait for `RegistryProjector.refreshDeferred`. */
+/** Households whose figures wait for `RegistryProjector.refreshDeferred`, and the income facts they follow from. */
 export interface DeferredRefresh {
   readonly incomes: Set<string>;
   readonly programmes: Set<string>;
+  /** The latest income fact per person and source seen in the transaction. */
+  readonly incomeFacts: Map<string, PersonIncomeTable>;
 }
 
 export interface ProjectionResult {
@@ -80,25 +84,27 @@ export class RegistryProjector {
 
   private async incomes(rows: readonly ProjectedRow[]): Promise<void> {
     const { ctx, trx } = this;
-    const facts = [];
+    // The latest figure per person and source counts; an older month sent late changes nothing.
+    const latest = ctx.deferred?.incomeFacts ?? new Map<string, PersonIncomeTable>();
     const households = new Set<string>();
     for (const row of rows) {
       const person = row.subjectHash ? ctx.persons.get(row.subjectHash) : null;
       const income = incomeFromRecord(ctx.source.id, row.values, ctx.today);
       if (!person || !income) continue;
-      facts.push({ person_id: person.id, source_id: ctx.source.id, kind: income.kind, annual_fen: income.annualFen, period: income.period, updated_at: ctx.receivedAt });
+      const key = `${person.id}|${ctx.source.id}`;
+      if ((latest.get(key)?.period ?? '') <= income.period) {
+        latest.set(key, { person_id: person.id, source_id: ctx.source.id, kind: income.kind, annual_fen: income.annualFen, period: income.period, updated_at: ctx.receivedAt });
+      }
       if (person.household_id) households.add(person.household_id);
     }
-    // The latest figure per person and source counts; an older month sent late changes nothing.
-    const latest = new Map<string, (typeof facts)[number]>();
-    for (const f of facts) if ((latest.get(f.person_id)?.period ?? '') <= f.period) latest.set(f.person_id, f);
-    const unique = [...latest.values()];
-    await this.writer.upsert(trx, 'person_income', unique, ['person_id', 'source_id'], { newerBy: 'period' });
+    if (!ctx.deferred) await this.writer.upsert(trx, 'person_income', [...latest.values()], ['person_id', 'source_id'], { newerBy: 'period' });
     await this.refreshIncomes([...households]);
   }
 
   /** Works out the deferred households' incomes and programmes; the caller does so once per transaction, before it commits. */
   async refreshDeferred(deferred: DeferredRefresh): Promise<void> {
+    await this.writer.upsert(this.trx, 'person_income', [...deferred.incomeFacts.values()], ['person_id', 'source_id'], { newerBy: 'period' });
+    deferred.incomeFacts.clear();
     await this.computeIncomes([...deferred.incomes]);
     await this.computeProgrammes([...deferred.programmes]);
     deferred.incomes.clear();
@@ -285,7 +291,7 @@ export class RegistryProjector {
       const residentId = String(row.values.residentId);
       const groupFacts = membershipsFromRecord(sourceId, row.values, birthDateOfId(residentId), ctx.today);
       for (const fact of groupFacts) memberships.push(this.membership(person.id, person.household_id, sourceId, row.key, fact, row.rowNumber));
-      ended.push({ key: row.key, keep: new Set(groupFacts.map((f) => f.groupId)) });
+      if (!row.firstVersion) ended.push({ key: row.key, keep: new Set(groupFacts.map((f) => f.groupId)) });
       if (programme) {
         enrolments.push({
           source_id: sourceId, record_key: row.key, programme: programme.programme, person_id: person.id, household_id: person.household_id,

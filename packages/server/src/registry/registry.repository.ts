@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { bulkInsert, type BulkValue } from '../db/bulk.js';
 import { inTextList } from '../db/value-list.js';
 import type { Database, HouseholdTable, PersonTable } from '../db/schema.js';
+import { subjectKey } from '../intake/record-key-hash.js';
 import { withinScope, type Scope } from '../territory/scope.js';
 
 export type HouseholdRow = HouseholdTable;
@@ -148,12 +149,16 @@ export class RegistryRepository {
 
   /** Department records about the household's members, newest first, with the delivery they came in. */
   async provenance(householdId: string, limit: number) {
+    const members = await this.db.kysely.selectFrom('person').select(['id', 'id_hash']).where('household_id', '=', householdId).execute();
+    if (members.length === 0) return [];
+    // Records are indexed by their subject's key; the person decides.
     return this.db.kysely.selectFrom('intake_record')
       .innerJoin('person', 'person.id', 'intake_record.person_id')
       .innerJoin('intake_batch', 'intake_batch.id', 'intake_record.batch_id')
       .select(['person.name', 'person.relation', 'intake_record.source_id', 'intake_record.record_key', 'intake_record.version',
         'intake_record.is_current', 'intake_record.batch_id', 'intake_record.row_number', 'intake_record.received_at', 'intake_batch.file_name'])
-      .where('person.household_id', '=', householdId)
+      .where('intake_record.subject_key', 'in', [...new Set(members.map((m) => subjectKey(m.id_hash)))])
+      .where('intake_record.person_id', 'in', members.map((m) => m.id))
       .orderBy('intake_record.received_at', 'desc').orderBy('intake_record.record_key').limit(limit).execute();
   }
 
