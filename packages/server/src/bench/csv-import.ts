@@ -17,6 +17,7 @@ import { createContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoCity } from '../demo/demo-city.js';
 import { ephemeralKeys } from '../identity/keys.js';
+import { scratchDatabase } from './scratch-database.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, persons: { type: 'string', default: '20000' }, database: { type: 'string' } } });
 const rows = Number(values.rows);
@@ -24,6 +25,7 @@ const persons = Number(values.persons);
 const today = '2026-12-04';
 
 const dir = mkdtempSync(join(tmpdir(), 'sw-bench-'));
+const scratch = values.database ? await scratchDatabase(values.database) : undefined;
 try {
   const city = generateCity({ seed: 7, persons, today });
   const csv = settlementsToCsv(generateSettlements(city, { seed: 7, count: rows, from: addDays(today, -360), to: today }), { encoding: 'utf8' });
@@ -39,7 +41,7 @@ try {
   const baselineSeconds = (performance.now() - baselineStart) / 1000;
   raw.close();
 
-  const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: values.database, demoPersons: 0, feedIntervalMs: 0 };
+  const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: scratch?.url, demoPersons: 0, feedIntervalMs: 0 };
   const db = openDatabase(config);
   const clock = { now: () => new Date(`${today}T04:00:00Z`), today: () => today };
   const ctx = await createContext(config, { db, keys: ephemeralKeys(), clock });
@@ -58,5 +60,6 @@ try {
     ratio: Number((rate / baselineRate).toFixed(3)), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
 } finally {
+  await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
 }

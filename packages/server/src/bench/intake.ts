@@ -26,6 +26,7 @@ import { createContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
 import { loadDemoCity } from '../demo/demo-city.js';
 import { ephemeralKeys } from '../identity/keys.js';
+import { scratchDatabase } from './scratch-database.js';
 
 const SOURCES = ['medical-settlement', 'hospitalisation', 'temporary-assistance', 'major-disease-report',
   'social-insurance-contribution', 'income-tax', 'real-estate', 'vehicle-registration'];
@@ -91,6 +92,7 @@ async function postgresBaseline(url: string, files: readonly string[]): Promise<
   return (performance.now() - started) / 1000;
 }
 
+const scratch = values.database ? await scratchDatabase(values.database) : undefined;
 try {
   const city = generateCity({ seed: 21, persons: Number(values.persons), today });
   const files: { source: SourceDefinition; path: string }[] = [];
@@ -105,7 +107,7 @@ try {
   const baseline = () => (values.database ? postgresBaseline(values.database, files.map((f) => f.path)) : sqliteBaseline(files.map((f) => f.path)));
   const baselineBefore = await baseline();
 
-  const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: values.database, demoPersons: 0, feedIntervalMs: 0 };
+  const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: scratch?.url, demoPersons: 0, feedIntervalMs: 0 };
   const db = openDatabase(config);
   const clock = { now: () => new Date(`${today}T04:00:00Z`), today: () => today };
   const ctx = await createContext(config, { db, keys: ephemeralKeys(), clock });
@@ -135,5 +137,6 @@ try {
     ratio: Number((rate / baselineRate).toFixed(3)), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   }));
 } finally {
+  await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
 }

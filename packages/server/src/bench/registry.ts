@@ -18,6 +18,7 @@ import { loadCityFiles } from '../demo/city-loader.js';
 import { ephemeralKeys } from '../identity/keys.js';
 import { registryCensus } from '../registry/census.js';
 import { loadInSlices, runSearches } from './search-runner.js';
+import { scratchDatabase } from './scratch-database.js';
 
 const { values } = parseArgs({ options: {
   persons: { type: 'string', default: '510000' }, 'search-persons': { type: 'string', default: '5000000' },
@@ -30,10 +31,11 @@ const clock = { now: () => new Date(`${today}T04:00:00Z`), today: () => today };
 const dir = mkdtempSync(join(tmpdir(), 'sw-bench-registry-'));
 
 async function freshContext(name: string) {
-  const config = { ...configFromEnv({}), dataDir: join(dir, name), databaseUrl: values.database, demoPersons: 0, feedIntervalMs: 0 };
+  const config = { ...configFromEnv({}), dataDir: join(dir, name), databaseUrl: scratch?.url, demoPersons: 0, feedIntervalMs: 0 };
   return createContext(config, { db: openDatabase(config), keys: ephemeralKeys(), clock });
 }
 
+const scratch = values.database ? await scratchDatabase(values.database) : undefined;
 try {
   // 1. The city and its departments' files (not timed as loading).
   let t = performance.now();
@@ -77,5 +79,6 @@ try {
   }));
   if (mismatches.length > 0) process.exitCode = 1;
 } finally {
+  await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
 }

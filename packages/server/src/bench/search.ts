@@ -15,6 +15,7 @@ import { createContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
 import { ephemeralKeys } from '../identity/keys.js';
 import { loadInSlices, runSearches } from './search-runner.js';
+import { scratchDatabase } from './scratch-database.js';
 
 const { values } = parseArgs({ options: { persons: { type: 'string', default: '5000000' }, searches: { type: 'string', default: '1000' }, database: { type: 'string' } } });
 const persons = Number(values.persons);
@@ -22,10 +23,11 @@ const searches = Number(values.searches);
 const today = '2026-12-04';
 const dir = mkdtempSync(join(tmpdir(), 'sw-bench-search-'));
 
+const scratch = values.database ? await scratchDatabase(values.database) : undefined;
 try {
   const started = performance.now();
   const city = generateCity({ seed: 5, persons, today });
-  const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: values.database, demoPersons: 0, feedIntervalMs: 0 };
+  const config = { ...configFromEnv({}), dataDir: dir, databaseUrl: scratch?.url, demoPersons: 0, feedIntervalMs: 0 };
   const db = openDatabase(config);
   const clock = { now: () => new Date(`${today}T04:00:00Z`), today: () => today };
   const ctx = await createContext(config, { db, keys: ephemeralKeys(), clock });
@@ -41,5 +43,6 @@ try {
     search_p50_ms: figures.p50Ms, search_p95_ms: figures.p95Ms,
   }));
 } finally {
+  await scratch?.drop();
   rmSync(dir, { recursive: true, force: true });
 }

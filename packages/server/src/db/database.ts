@@ -44,8 +44,10 @@ export function openSqlite(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Intake writes many index entries per row; the default 2 MB page cache makes them hit the disk.
-  db.pragma('cache_size = -65536');
+  // Intake writes many index entries per row; the default 2 MB page cache makes them hit the
+  // disk. 48 MB holds the hot index pages of a million-row delivery and keeps intake's peak
+  // memory under its 512 MB budget (64 MB did not, with 50,000-row transactions).
+  db.pragma('cache_size = -49152');
   db.pragma('temp_store = memory');
   // Checkpoint the write-ahead log into the database every 40 MB instead of every 4 MB: each
   // checkpoint syncs the disk, and pages that intake rewrites commit after commit are copied once.
