@@ -30,8 +30,12 @@ export type FromPreparer =
   | { readonly kind: 'end' }
   | { readonly kind: 'failed'; readonly message: string; readonly messageZh: string | undefined; readonly rowNumber: number | undefined };
 
-/** Chunks the worker may prepare ahead of the one being stored: enough to keep both threads busy, few enough to bound memory. */
-export const CHUNKS_AHEAD = 2;
+/**
+ * Chunks the worker may prepare ahead of the one being stored: enough to keep it busy while the
+ * storing thread commits or evaluates warnings, few enough to bound memory (a serialised chunk
+ * is a few megabytes, outside the heap).
+ */
+export const CHUNKS_AHEAD = 4;
 
 /**
  * The worker's heap: its live data is the chunk it prepares and the remembered ID hashes (at

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { crossCheck, signalsFromRecord, validateRow, type CanonicalSignal, type FieldValue, type MappedColumn, type RowProblem, type SourceDefinition } from '@shouwang/domain';
 import { newId } from '../db/ids.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
+import { projectedValues } from '../registry/projected-values.js';
 import type { RejectRow } from './intake.repository.js';
 import { recordKeyHash, subjectKey } from './record-key-hash.js';
 
@@ -16,6 +17,7 @@ export interface PreparedRow {
   readonly key: string;
   /** `recordKeyHash` of the source and key: the index the record is stored and found under. */
   readonly keyHash: number;
+  /** The values the registry reads of the record (`projectedValues`): all of them, or a lead's few. */
   readonly values: Record<string, FieldValue>;
   /** SHA-256 of the canonical payload: a record delivered again unchanged is recognised by it. */
   readonly hash: string;
@@ -94,7 +96,7 @@ export class RowPreparer {
         rowNumber: row.rowNumber,
         key,
         keyHash: recordKeyHash(source.id, key),
-        values,
+        values: projectedValues(source.id, values),
         hash: hash('sha256', canonical, 'base64url'),
         subjectHash,
         subjectKey: subjectHash === null ? null : subjectKey(subjectHash),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   birthDateOfId, ENROLMENT_PROGRAMMES, GROUP_SOURCES, INCOME_SOURCES, incomeFromRecord, maskResidentId, personAnnualIncome, PROGRAMME_SOURCES, sexOfId, membershipsFromHousehold, membershipsFromRecord, programmeFromRecord, signalsFromRecord,
-  type FieldValue, type GroupMembershipFact, type ProgrammeKind, type SourceDefinition,
+  type CanonicalSignal, type FieldValue, type GroupMembershipFact, type ProgrammeKind, type SourceDefinition,
 } from '@shouwang/domain';
 import { newId } from '../db/ids.js';
 import type { RowsWriter } from '../db/rows-writer.js';
@@ -18,6 +18,8 @@ export interface ProjectedRow {
   readonly subjectHash: string | null;
   /** True for a record's first version: there is no earlier one whose memberships it could end. */
   readonly firstVersion?: boolean;
+  /** The record's signals, when already worked out (intake); otherwise they follow from the values. */
+  readonly signals?: readonly CanonicalSignal[];
 }
 
 export interface KnownPerson { id: string; household_id: string | null }
@@ -385,7 +387,7 @@ export class RegistryProjector {
     const { ctx, trx } = this;
     const uncovered = rows.flatMap((row) => {
       if (!row.subjectHash || ctx.persons.get(row.subjectHash)) return [];
-      const signals = signalsFromRecord(ctx.source.id, row.values).filter((s) => s.kind !== 'death');
+      const signals = (row.signals ?? signalsFromRecord(ctx.source.id, row.values)).filter((s) => s.kind !== 'death');
       return signals.length > 0 ? [{ row, signals }] : [];
     });
     if (uncovered.length === 0) return;
