@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { TRANSACTION_ROWS } from './intake/batch-processor.js';
+
+/** Rows of a delivery stored per transaction unless `SHOUWANG_INTAKE_TRANSACTION_ROWS` says otherwise (see `BatchProcessor`). */
+export const INTAKE_TRANSACTION_ROWS = 50_000;
 
 /** Everything the server reads from its environment, in one place. */
 export interface Config {
@@ -46,6 +48,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SHOUWANG_SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: env.SHOUWANG_WEB_DIR === '' ? undefined : resolve(env.SHOUWANG_WEB_DIR ?? 'packages/web/dist'),
-    intakeTransactionRows: Math.max(1, intFrom(env.SHOUWANG_INTAKE_TRANSACTION_ROWS, TRANSACTION_ROWS, 'SHOUWANG_INTAKE_TRANSACTION_ROWS')),
+    intakeTransactionRows: Math.max(1, intFrom(env.SHOUWANG_INTAKE_TRANSACTION_ROWS, INTAKE_TRANSACTION_ROWS, 'SHOUWANG_INTAKE_TRANSACTION_ROWS')),
   };
 }

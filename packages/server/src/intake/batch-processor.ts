@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { sourceById, type MappedColumn, type SourceDefinition } from '@shouwang/domain';
+import { INTAKE_TRANSACTION_ROWS } from '../config.js';
 import type { Db } from '../db/database.js';
 import { RowsWriter } from '../db/rows-writer.js';
 import { keyMaterial, type PersonalDataKeys } from '../identity/keys.js';
@@ -16,13 +17,12 @@ import { preparedChunks, RowPreparer, type PreparedChunk } from './row-preparer.
 
 /** Rows prepared and stored together: the unit of work handed from the preparing thread to the storing one. */
 export const CHUNK_ROWS = 2_500;
-/**
- * Rows of a batch stored in one transaction (whole chunks), with the resume point after its
- * last chunk. Each commit writes every index page the transaction touched, and department
- * keys land all over the indexes, so fewer, larger commits write much less; a kill loses at
- * most one transaction's work, which the resume redoes.
+/*
+ * Rows of a batch are stored in transactions of `transactionRows` (whole chunks), each with the
+ * resume point after its last chunk. Each commit writes every index page the transaction
+ * touched, and department keys land all over the indexes, so fewer, larger commits write much
+ * less; a kill loses at most one transaction's work, which the resume redoes.
  */
-export const TRANSACTION_ROWS = 50_000;
 /** A full garbage collection after this many chunks (see `collectGarbage`). */
 const COLLECT_EVERY_CHUNKS = 8;
 /** How long a claim on a batch holds without renewal; every chunk renews it. */
@@ -75,7 +75,7 @@ export class BatchProcessor {
     /** Each warning opened or updated, as soon as its chunk is committed. */
     private readonly onChange: (change: WarningChange) => void = () => undefined,
     private readonly onProgress: (batch: BatchRow) => void = () => undefined,
-    private readonly settings: { readonly transactionRows: number } = { transactionRows: TRANSACTION_ROWS },
+    private readonly settings: { readonly transactionRows: number } = { transactionRows: INTAKE_TRANSACTION_ROWS },
   ) {
     this.writer = new RowsWriter(db);
     const material = keyMaterial(keys);

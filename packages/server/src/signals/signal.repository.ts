@@ -13,12 +13,11 @@ export class SignalRepository {
   /** A changed record replaces its signals: the old ones stay for history, marked superseded. The households they belonged to. */
   async supersede(sourceId: string, records: readonly KeyOfRecord[]): Promise<string[]> {
     if (records.length === 0) return [];
-    const matching = () => this.db.selectFrom('signal').select('id')
+    const live = await this.db.selectFrom('signal').select(['id', 'household_id'])
       .where(inIntegerList(this.db, 'key_hash', [...new Set(records.map((r) => r.keyHash))]))
-      .where('source_id', '=', sourceId).where('superseded', '=', 0).where(inTextList(this.db, 'record_key', records.map((r) => r.key)));
-    const rows = await this.db.selectFrom('signal').select('household_id').where('id', 'in', matching()).execute();
-    await this.db.updateTable('signal').set({ superseded: 1 }).where('id', 'in', matching()).execute();
-    return rows.flatMap((r) => (r.household_id ? [r.household_id] : []));
+      .where('source_id', '=', sourceId).where('superseded', '=', 0).where(inTextList(this.db, 'record_key', records.map((r) => r.key))).execute();
+    if (live.length > 0) await this.db.updateTable('signal').set({ superseded: 1 }).where(inTextList(this.db, 'id', live.map((s) => s.id))).execute();
+    return live.flatMap((s) => (s.household_id ? [s.household_id] : []));
   }
 
   /** Live signals of a kind for these households with occurred_on in (from, to]. */
