@@ -6,7 +6,7 @@
  * baseline runs before and after the intake and counts at their mean time, so that a
  * machine whose speed drifts during the run (a shared VM) weighs on both sides alike.
  * Last line: {"bench":"intake","rows":…,"rate":…,"baseline_rate":…,"ratio":…,"peak_rss_mb":…}
- *   npm run bench -- intake [--rows 1000000] [--persons 20000] [--database postgres://…]
+ *   npm run bench -- intake [--rows 1000000] [--persons 20000] [--database postgres://…] [--sources id,id]
  */
 import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
@@ -27,11 +27,14 @@ import { openDatabase } from '../db/database.js';
 import { loadDemoCity } from '../demo/demo-city.js';
 import { ephemeralKeys } from '../identity/keys.js';
 import { scratchDatabase } from './scratch-database.js';
+import { rowMarks, storageFloor } from './storage-floor.js';
 
-const SOURCES = ['medical-settlement', 'hospitalisation', 'temporary-assistance', 'major-disease-report',
+const ALL_SOURCES = ['medical-settlement', 'hospitalisation', 'temporary-assistance', 'major-disease-report',
   'social-insurance-contribution', 'income-tax', 'real-estate', 'vehicle-registration'];
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, persons: { type: 'string', default: '20000' }, database: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, persons: { type: 'string', default: '20000' }, database: { type: 'string' }, sources: { type: 'string' } } });
+// `--sources a,b` narrows the mix, to see one source's cost alone.
+const SOURCES = values.sources ? values.sources.split(',') : ALL_SOURCES;
 const totalRows = Number(values.rows);
 const today = '2026-12-04';
 const dir = mkdtempSync(join(tmpdir(), 'sw-bench-intake-'));
@@ -112,29 +115,39 @@ try {
   const clock = { now: () => new Date(`${today}T04:00:00Z`), today: () => today };
   const ctx = await createContext(config, { db, keys: ephemeralKeys(), clock });
   await loadDemoCity(ctx.db, ctx.keys, city, clock.now().toISOString());
+  const marks = db.native.kind === 'sqlite' ? rowMarks(db.native.db) : undefined;
   let accepted = 0;
   let rejected = 0;
   let signals = 0;
   const started = performance.now();
   for (const { source, path } of files) {
+    const sourceStarted = performance.now();
     const outcome = await ctx.deliveries.deliver({ sourceId: source.id, fileName: `${source.id}.csv`, file: { path }, channel: 'cli', submittedBy: null });
     if (outcome.status !== 'applied') throw new Error(`${source.id}: ${outcome.status}${'batch' in outcome ? ` ${outcome.batch.refusal ?? ''}` : ''}`);
     accepted += outcome.batch.accepted;
     rejected += outcome.batch.rejected;
     signals += outcome.batch.signals;
     const m = process.memoryUsage();
-    console.error(`${source.id}: rss ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB`);
+    console.error(`${source.id}: ${((performance.now() - sourceStarted) / 1000).toFixed(1)} s, ${outcome.batch.rows} rows, ${outcome.batch.signals} signals; rss ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB`);
   }
   const seconds = (performance.now() - started) / 1000;
+  // Before the floor's replay, which holds a transaction's rows in memory, adds to the process's peak.
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const floor = db.native.kind === 'sqlite' && marks ? await storageFloor(db.native.db, marks, dir, config.intakeTransactionRows) : undefined;
   await ctx.close();
   const baselineAfter = await baseline();
   const baselineSeconds = (baselineBefore + baselineAfter) / 2;
   const rate = Math.round(totalRows / seconds);
   const baselineRate = Math.round(totalRows / baselineSeconds);
   console.log(`${db.dialect}: ${totalRows} rows of ${files.length} sources in ${seconds.toFixed(1)} s (accepted ${accepted}, rejected ${rejected}, signals ${signals}); baseline ${baselineBefore.toFixed(1)} s before, ${baselineAfter.toFixed(1)} s after`);
+  if (floor) {
+    console.log(`storage floor: the ${floor.rows} rows the run added, written again alone into the same schema, take ${floor.seconds.toFixed(1)} s `
+      + `(${Object.entries(floor.byTable).filter(([, s]) => s > 0).map(([t, s]) => `${t} ${s} s`).join(', ')}); the ratio cannot exceed ${(baselineSeconds / floor.seconds).toFixed(3)} with this schema`);
+  }
   console.log(JSON.stringify({
     bench: 'intake', dialect: db.dialect, rows: totalRows, rate, baseline_rate: baselineRate,
-    ratio: Number((rate / baselineRate).toFixed(3)), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ratio: Number((rate / baselineRate).toFixed(3)), peak_rss_mb: peakRssMb,
+    ...(floor ? { storage_floor_s: Number(floor.seconds.toFixed(1)), ratio_ceiling: Number((baselineSeconds / floor.seconds).toFixed(3)) } : {}),
   }));
 } finally {
   await scratch?.drop();
