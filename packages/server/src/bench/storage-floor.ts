@@ -15,7 +15,7 @@ import { RowsWriter } from '../db/rows-writer.js';
 import type { Database } from '../db/schema.js';
 
 /** What intake writes row by row, in the order a chunk writes them. */
-const WRITTEN = ['intake_record', 'signal', 'intake_reject', 'group_membership', 'programme_enrolment', 'person_income', 'lead', 'lead_evidence', 'data_quality_issue'] as const satisfies readonly (keyof Database)[];
+const WRITTEN = ['intake_payload_block', 'intake_record', 'signal', 'intake_reject', 'group_membership', 'programme_enrolment', 'person_income', 'lead', 'lead_evidence', 'data_quality_issue'] as const satisfies readonly (keyof Database)[];
 /** What those rows refer to. */
 const REFERRED = ['territory_unit', 'household', 'person', 'intake_batch'] as const satisfies readonly (keyof Database)[];
 

@@ -5,6 +5,7 @@ import { resumableIntake } from './migrations/0002-resumable-intake.js';
 import { personSearch } from './migrations/0003-person-search.js';
 import { registryFromFeeds } from './migrations/0004-registry-from-feeds.js';
 import { recordKeyHashes } from './migrations/0005-record-key-hash.js';
+import { payloadBlocks } from './migrations/0006-payload-blocks.js';
 
 /** Migrations are code in the repo, named by order; they run at start. */
 class StaticMigrations implements MigrationProvider {
@@ -16,6 +17,7 @@ class StaticMigrations implements MigrationProvider {
       '0003-person-search': personSearch(this.db.dialect),
       '0004-registry-from-feeds': registryFromFeeds(this.db.dialect),
       '0005-record-key-hash': recordKeyHashes(this.db.dialect),
+      '0006-payload-blocks': payloadBlocks(this.db.dialect),
     };
   }
 }

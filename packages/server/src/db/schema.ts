@@ -10,6 +10,7 @@ export interface Database {
   person: PersonTable;
   intake_batch: IntakeBatchTable;
   intake_record: IntakeRecordTable;
+  intake_payload_block: IntakePayloadBlockTable;
   intake_reject: IntakeRejectTable;
   signal: SignalTable;
   warning: WarningTable;
@@ -252,16 +253,27 @@ export interface IntakeRecordTable {
   row_number: number;
   person_id: string | null;
   /**
-   * The normalised record, encrypted (it holds resident IDs and health data): a JSON array of
-   * the values in the field order of the source definition's `source_version`.
+   * The normalised record, encrypted on its own (it holds resident IDs and health data): a JSON
+   * array of the values in the field order of the source definition's `source_version`. Only
+   * records stored before payload blocks have it; later ones name their block instead.
    */
-  payload_enc: string;
+  payload_enc: string | null;
   source_version: number;
   received_at: string;
   /** `recordKeyHash(source_id, record_key)`: the index records are found by. */
   key_hash: number;
   /** `subjectKey` of the resident ID the record names: the index a person's records are found by; null when it names nobody. */
   subject_key: number | null;
+  /** The `intake_payload_block` that holds the record's payload (with its chunk's others), and its place in the block. */
+  payload_block: string | null;
+  payload_index: number | null;
+}
+
+/** The payloads of up to `PAYLOADS_PER_BLOCK` records of one chunk, sealed together: a JSON array of their value arrays, encrypted. */
+export interface IntakePayloadBlockTable {
+  id: string;
+  batch_id: string;
+  payloads_enc: string;
 }
 
 export interface IntakeRejectTable {

@@ -9,6 +9,7 @@ import { SignalRepository, type SignalRow } from '../signals/signal.repository.j
 import { EvaluationQueue } from '../warnings/evaluation-queue.js';
 import { WarningEvaluator } from '../warnings/warning-evaluator.js';
 import { IntakeRepository, type KeyOfRecord, type RecordRow, type RejectRow } from './intake.repository.js';
+import { sealPayloads } from './payload-blocks.js';
 import { rejectsOfRow, type PreparedChunk } from './row-preparer.js';
 
 /** Resident-ID hash → person, for one batch run: the registry does not change under a batch. */
@@ -54,6 +55,7 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
   const current = await intake.currentRecords(source.id, valid);
   const seenInChunk = new Map<string, number>();
   const newRecords: RecordRow[] = [];
+  const payloads: string[] = [];
   const newSignals: SignalRow[] = [];
   const changed: KeyOfRecord[] = [];
   const affected: string[] = [];
@@ -80,8 +82,10 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
     applied.push(existing ? row : { ...row, firstVersion: true });
     newRecords.push({
       source_id: source.id, record_key: row.key, version, content_hash: row.hash, is_current: 1, batch_id: ctx.batchId,
-      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: row.payloadEnc, source_version: source.version, received_at: ctx.receivedAt, key_hash: row.keyHash, subject_key: row.subjectKey,
+      row_number: row.rowNumber, person_id: person?.id ?? null, payload_enc: null, source_version: source.version, received_at: ctx.receivedAt, key_hash: row.keyHash, subject_key: row.subjectKey,
+      payload_block: null, payload_index: null,
     });
+    payloads.push(row.payload);
     let evaluate = existing !== undefined;
     for (const signal of row.signals) {
       if (WarningEvaluator.applicableSignals.has(signal.kind)) evaluate = true;
@@ -101,6 +105,8 @@ export async function applyChunk(trx: Kysely<Database>, writer: RowsWriter, keys
   // The registry follows the records: persons the register adds in this chunk are linked to their records.
   const { linked } = await projector(trx, writer, keys, ctx).apply(applied);
   if (linked.size > 0) for (const record of newRecords) record.person_id ??= linked.get(record.row_number)?.id ?? null;
+  // Only new versions are sealed: a file sent again unchanged stores nothing.
+  await writer.insert(trx, 'intake_payload_block', sealPayloads(keys, ctx.batchId, newRecords, payloads));
   await writer.insert(trx, 'intake_record', newRecords);
   await writer.insert(trx, 'signal', newSignals);
   await writer.insert(trx, 'intake_reject', rejects);

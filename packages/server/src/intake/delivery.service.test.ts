@@ -6,6 +6,7 @@ import { DIALECTS } from '../../test/databases.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { createHousehold, settlementCsv, type TestHousehold } from '../../test/factories.js';
 import { IntakeRepository } from './intake.repository.js';
+import { openPayload } from './payload-blocks.js';
 
 const COMMUNITY = '320102002001';
 const SOURCE = 'medical-settlement';
@@ -54,9 +55,11 @@ describe.each(DIALECTS)('medical settlement intake on %s', (dialect) => {
     ]);
 
     // The record is stored encrypted, as the canonical values in the source's field order.
-    const stored = await ctx.db.kysely.selectFrom('intake_record').select(['payload_enc', 'source_version']).where('record_key', '=', 'YB001').executeTakeFirstOrThrow();
-    expect(stored.payload_enc).not.toContain(family.headResidentId);
-    expect(JSON.parse(ctx.keys.decrypt(stored.payload_enc))).toEqual(['YB001', family.headResidentId, '张建国', '2026-11-20', '南京鼓楼医院', '住院', 5_000_000, 3_000_000, 2_000_000]);
+    const stored = await ctx.db.kysely.selectFrom('intake_record').select(['payload_enc', 'payload_block', 'payload_index', 'source_version']).where('record_key', '=', 'YB001').executeTakeFirstOrThrow();
+    const blocks = await ctx.db.kysely.selectFrom('intake_payload_block').select('payloads_enc').execute();
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) expect(block.payloads_enc).not.toContain(family.headResidentId);
+    expect(await openPayload(ctx.db.kysely, ctx.keys, stored)).toEqual(['YB001', family.headResidentId, '张建国', '2026-11-20', '南京鼓楼医院', '住院', 5_000_000, 3_000_000, 2_000_000]);
     expect(stored.source_version).toBe(1);
 
     expect(outcome.changes).toHaveLength(1);

@@ -12,8 +12,8 @@ const BATCH: BatchRow = {
   completed_at: null, sheet: null, lease_owner: null, lease_until: null,
 };
 
-/** A record row as stored before the key hashes (the tests add them where they need them). */
-function record(key: string, overrides: Partial<IntakeRecordTable> = {}): Omit<IntakeRecordTable, 'key_hash' | 'subject_key'> {
+/** A record row as stored before the key hashes and payload blocks (the tests add the hashes where they need them). */
+function record(key: string, overrides: Partial<IntakeRecordTable> = {}): Omit<IntakeRecordTable, 'key_hash' | 'subject_key' | 'payload_block' | 'payload_index'> {
   return {
     source_id: 'medical-settlement', record_key: key, version: 1, content_hash: `h-${key}`, is_current: 1, batch_id: 'b1', row_number: 2,
     person_id: null, payload_enc: 'v1.x.y.z', source_version: 1, received_at: BATCH.received_at, ...overrides,

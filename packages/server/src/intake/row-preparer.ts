@@ -25,8 +25,11 @@ export interface PreparedRow {
   readonly subjectHash: string | null;
   /** `subjectKey` of it, the index the person's records are found by. */
   readonly subjectKey: number | null;
-  /** The canonical payload, encrypted for the record version. */
-  readonly payloadEnc: string;
+  /**
+   * The canonical payload (a JSON array of the values in field order), in the clear: it is
+   * sealed with the chunk's other new records when stored (`sealPayloads`), never kept so.
+   */
+  readonly payload: string;
   readonly signals: readonly PreparedSignal[];
 }
 
@@ -58,7 +61,7 @@ const idHashCaches = new WeakMap<PersonalDataKeys, Map<string, string>>();
 
 /**
  * The part of applying a chunk that needs no database: validation, cross-field checks, the
- * record key, content hash and encrypted payload of each valid row, its signals, and the
+ * record key, content hash and canonical payload of each valid row, its signals, and the
  * rejects of the invalid rows. Pure CPU work, so it can run in a worker thread while the main
  * thread stores the previous chunk. One preparer serves one batch run.
  */
@@ -100,7 +103,7 @@ export class RowPreparer {
         hash: hash('sha256', canonical, 'base64url'),
         subjectHash,
         subjectKey: subjectHash === null ? null : subjectKey(subjectHash),
-        payloadEnc: this.keys.encrypt(canonical),
+        payload: canonical,
         signals: signalsFromRecord(source.id, values).map((signal) => ({ ...signal, id: newId() })),
       });
     }

@@ -1,4 +1,4 @@
-import { addDays, birthDateOfId, POPULATION_GROUPS, sexOfId, sourceById, type FieldValue } from '@shouwang/domain';
+import { addDays, birthDateOfId, POPULATION_GROUPS, sexOfId, sourceById } from '@shouwang/domain';
 import type { DataQualityIssue, DataQualityList, Lead, LeadList, QueueQuery, RegistryOverview, ResolveIssueBody, ReviewLeadBody } from '@shouwang/contract';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { SessionUser } from '../accounts/account.service.js';
@@ -10,6 +10,7 @@ import { RowsWriter } from '../db/rows-writer.js';
 import type { Database, DataQualityIssueTable, LeadTable } from '../db/schema.js';
 import { AppError, NotFoundError, ValidationError } from '../http/errors.js';
 import type { PersonalDataKeys } from '../identity/keys.js';
+import { openPayload } from '../intake/payload-blocks.js';
 import { recordKeyHash } from '../intake/record-key-hash.js';
 import { withinScope, type Scope } from '../territory/scope.js';
 import type { TerritoryRepository } from '../territory/territory.repository.js';
@@ -107,13 +108,13 @@ export class RegistryReviewService {
   private async reapply(issue: DataQualityIssueTable): Promise<void> {
     if (issue.kind !== 'roster_without_household') throw ValidationError('Only a roster record whose person had no household can be applied again.');
     const source = sourceById(issue.source_id);
-    const record = await this.db.kysely.selectFrom('intake_record').select(['payload_enc', 'row_number', 'batch_id'])
+    const record = await this.db.kysely.selectFrom('intake_record').select(['payload_enc', 'payload_block', 'payload_index', 'row_number', 'batch_id'])
       .where('key_hash', '=', recordKeyHash(issue.source_id, issue.record_key))
       .where('source_id', '=', issue.source_id).where('record_key', '=', issue.record_key).where('is_current', '=', 1).executeTakeFirst();
     if (!source || !record) throw RecordSupersededError();
     const person = await this.db.kysely.selectFrom('person').select(['id', 'household_id']).where('id_hash', '=', issue.id_hash).executeTakeFirst();
     if (!person?.household_id) throw NoHouseholdYetError();
-    const cells = JSON.parse(this.keys.decrypt(record.payload_enc)) as FieldValue[];
+    const cells = await openPayload(this.db.kysely, this.keys, record);
     const values = Object.fromEntries(source.fields.map((f, i) => [f.key, cells[i] ?? null]));
     await this.db.kysely.transaction().execute(async (trx) => {
       await new RegistryProjector(trx, this.writer, this.keys, {
