@@ -135,6 +135,16 @@ describe('the city admin reviews the database, its data-quality queue and its le
     await page.getByTestId('lead-evidence').waitFor();
     await page.waitForTimeout(400); // the expand icon's animation
     await page.screenshot({ path: join(SHOTS, 'leads-1440.png'), fullPage: true });
+    // The evidence links to its delivery: the batch's page, marking the row.
+    await page.getByTestId('lead-evidence').getByTestId('source-row-link').first().click();
+    const note = page.getByTestId('batch-row-note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('第 2 行');
+    expect(await page.getByTestId('batch-page').textContent()).toContain('medical-settlement');
+    expect(await page.getByTestId('intake-count-accepted').textContent()).toContain('1');
+    await page.screenshot({ path: join(SHOTS, 'batch-page.png'), fullPage: true });
+    await page.goBack();
+    await lead.waitFor();
     await lead.getByTestId('lead-add').click();
     const modal = page.getByTestId('lead-add-modal');
     await modal.waitFor();

@@ -10,6 +10,7 @@ import { LocaleProvider } from './i18n/LocaleProvider';
 import { IntakePage } from './intake/IntakePage';
 import { IssuesPage } from './registry/IssuesPage';
 import { LeadsPage } from './registry/LeadsPage';
+import { BatchPage } from './intake/BatchPage';
 import { SourcePage } from './intake/SourcePage';
 import { AppLayout } from './layout/AppLayout';
 import { SearchPage } from './search/SearchPage';
@@ -104,6 +105,7 @@ export function App() {
               <Route path="registry/leads" element={<ForRole page="registryReview"><LeadsPage /></ForRole>} />
               <Route path="intake" element={<ForRole page="intake"><IntakePage /></ForRole>} />
               <Route path="intake/sources/:id" element={<ForRole page="intake"><SourcePage /></ForRole>} />
+              <Route path="intake/batches/:id" element={<ForRole page="intake"><BatchPage /></ForRole>} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

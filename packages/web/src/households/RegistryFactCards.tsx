@@ -1,8 +1,11 @@
 import type { EnrolmentFact, MembershipFact } from '@shouwang/contract';
 import { Badge, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { canSee, useMe } from '../auth/session';
 import { shortId } from '../format/id';
 import { formatFen } from '../format/money';
+import { batchPagePath } from '../intake/links';
 import { useDomain } from '../registry/domain';
 import { useRegistryNames } from '../registry/names';
 import { ProgrammeKindTag } from '../registry/ProgrammeKindTag';
@@ -23,12 +26,16 @@ function dates(t: TFn, startedOn: string, endedOn: string | null): string {
 function Provenance({ sourceId, batchId, rowNumber }: { sourceId: string; batchId: string | null; rowNumber: number | null }) {
   const { t } = useTranslation();
   const names = useRegistryNames();
+  const me = useMe();
+  const text = batchId === null ? t('household.fromRegister') : t('household.fromRow', { batch: shortId(batchId), row: rowNumber ?? '—' });
   return (
     <div>
       <div>{names.source(sourceId)}</div>
-      <Typography.Text type="secondary" className="household-hint" title={batchId ?? undefined}>
-        {batchId === null ? t('household.fromRegister') : t('household.fromRow', { batch: shortId(batchId), row: rowNumber ?? '—' })}
-      </Typography.Text>
+      {batchId !== null && canSee(me.role, 'intake') ? (
+        <Link to={batchPagePath(batchId, rowNumber)} className="household-hint" title={batchId} data-testid="fact-batch-link">{text}</Link>
+      ) : (
+        <Typography.Text type="secondary" className="household-hint" title={batchId ?? undefined}>{text}</Typography.Text>
+      )}
     </div>
   );
 }
