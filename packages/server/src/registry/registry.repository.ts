@@ -155,7 +155,7 @@ export class RegistryRepository {
     return this.db.kysely.selectFrom('intake_record')
       .innerJoin('person', 'person.id', 'intake_record.person_id')
       .innerJoin('intake_batch', 'intake_batch.id', 'intake_record.batch_id')
-      .select(['person.name', 'person.relation', 'intake_record.source_id', 'intake_record.record_key', 'intake_record.version',
+      .select(['person.name', 'person.relation', 'person.id_hash', 'person.id_masked', 'intake_record.source_id', 'intake_record.record_key', 'intake_record.version',
         'intake_record.is_current', 'intake_record.batch_id', 'intake_record.row_number', 'intake_record.received_at', 'intake_batch.file_name'])
       .where('intake_record.subject_key', 'in', [...new Set(members.map((m) => subjectKey(m.id_hash)))])
       .where('intake_record.person_id', 'in', members.map((m) => m.id))

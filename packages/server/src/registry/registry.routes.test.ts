@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { maskResidentId } from '@shouwang/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
-import { createHousehold, settlementCsv, type TestHousehold } from '../../test/factories.js';
+import { createHousehold, departmentCsv, settlementCsv, type TestHousehold } from '../../test/factories.js';
 import { buildApp } from '../http/app.js';
 
 const MINE = '320102002001';
@@ -45,6 +46,18 @@ describe.each(DIALECTS)('household provenance on %s', (dialect) => {
     });
     const audit = await ctx.db.kysely.selectFrom('audit_log').select(['action', 'subject_id']).execute();
     expect(audit).toEqual([{ action: 'household.provenance.read', subject_id: mine.id }]);
+  });
+
+  it('shows a key that holds a resident ID with the member\'s masked ID, not its keyed hash', async () => {
+    await ctx.deliveries.deliver({
+      sourceId: 'vehicle-registration', fileName: 'vehicles.csv', channel: 'upload', submittedBy: null,
+      file: { bytes: departmentCsv('vehicle-registration', [{ plateNo: '苏A12345', vehicleType: '小型轿车', firstRegisteredOn: '2024-05-01', residentId: mine.headResidentId, name: '王立新', vehicleStatus: '正常' }]) },
+    });
+    const res = await app.inject({ method: 'GET', url: `/api/households/${mine.id}/provenance`, headers: { cookie } });
+    const vehicle = (res.json() as { items: { sourceId: string; recordKey: string }[] }).items.find((i) => i.sourceId === 'vehicle-registration');
+    expect(vehicle?.recordKey).toBe(`苏A12345 · ${maskResidentId(mine.headResidentId)}`);
+    expect(res.body).not.toContain(ctx.keys.hashId(mine.headResidentId));
+    expect(res.body).not.toContain(mine.headResidentId);
   });
 
   it("answers 404 for a household outside the caller's territory", async () => {

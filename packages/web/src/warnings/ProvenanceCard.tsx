@@ -28,7 +28,7 @@ export function ProvenanceCard({ householdId }: { householdId: string }) {
       <Table<ProvenanceRecord>
         size="small"
         loading={resource.loading && !resource.data}
-        rowKey={(r) => `${r.sourceId}|${r.recordKey}|${r.version}`}
+        rowKey={(r) => `${r.batchId}|${r.rowNumber}|${r.sourceId}|${r.recordKey}|${r.version}`}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         scroll={{ x: 720 }}
         dataSource={resource.data?.items ?? []}
