@@ -3,18 +3,38 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
+/** Rows per INSERT … SELECT FROM unnest on PostgreSQL: one array per column, whatever the count. */
+const PG_ROWS_PER_STATEMENT = 10_000;
+
 type Row<T extends keyof Database> = { [K in keyof Database[T]]?: unknown };
 
 /**
  * Many-row inserts inside a query-builder transaction, for the intake hot path. On SQLite the
  * transaction runs on the one better-sqlite3 connection, so cached prepared multi-row
  * statements on that connection are part of it (and skip the builder's per-call compile and
- * prepare). On PostgreSQL the rows go through the builder on the transaction's connection.
+ * prepare). On PostgreSQL each column's values are bound as one array and the rows are read
+ * back with `unnest`, on the transaction's connection: one short statement for thousands of
+ * rows, where a VALUES list needed a placeholder per value, thousands of them to build, send,
+ * parse and plan each time.
  */
 export class RowsWriter {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
+  /** PostgreSQL: each table's column types, to cast the bound arrays to. */
+  private readonly types = new Map<string, Map<string, string>>();
+
   constructor(private readonly db: Db) {}
+
+  private async columnTypes(trx: Transaction<Database> | Kysely<Database>, table: string): Promise<Map<string, string>> {
+    let types = this.types.get(table);
+    if (!types) {
+      const found = await sql<{ column_name: string; udt_name: string }>`SELECT column_name, udt_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = ${table}`.execute(trx);
+      types = new Map(found.rows.map((r) => [r.column_name, r.udt_name]));
+      this.types.set(table, types);
+    }
+    return types;
+  }
 
   async insert<T extends keyof Database & string>(trx: Transaction<Database> | Kysely<Database>, table: T, rows: readonly Row<T>[]): Promise<void> {
     await this.write(trx, table, rows, null);
@@ -40,17 +60,19 @@ export class RowsWriter {
     const columns = Object.keys(first);
     const update = upsert ? columns.filter((c) => !upsert.conflict.includes(c)) : [];
     if (this.db.native.kind === 'postgres') {
-      const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
-      for (let i = 0; i < rows.length; i += perStatement) {
-        const insert = trx.insertInto(table).values(rows.slice(i, i + perStatement) as never);
-        if (!upsert) {
-          await insert.execute();
-          continue;
-        }
-        await insert.onConflict((oc) => {
-          const target = oc.columns(upsert.conflict as never).doUpdateSet((eb) => Object.fromEntries(update.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never);
-          return upsert.newerBy ? target.where(sql.ref(`${table}.${upsert.newerBy}`), '<=', sql.ref(`excluded.${upsert.newerBy}`)) : target;
-        }).execute();
+      const types = await this.columnTypes(trx, table);
+      const conflict = upsert
+        ? sql` ON CONFLICT (${sql.join(upsert.conflict.map((c) => sql.ref(c)))}) DO UPDATE SET ${sql.join(update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}${
+          upsert.newerBy ? sql` WHERE ${sql.table(table)}.${sql.ref(upsert.newerBy)} <= excluded.${sql.ref(upsert.newerBy)}` : sql``}`
+        : sql``;
+      for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
+        const slice = rows.slice(i, i + PG_ROWS_PER_STATEMENT);
+        const arrays = columns.map((c) => {
+          const type = types.get(c);
+          if (!type) throw new Error(`${table} has no column ${c}`);
+          return sql`${slice.map((row) => (row as Record<string, unknown>)[c] ?? null)}::${sql.raw(type)}[]`;
+        });
+        await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT * FROM unnest(${sql.join(arrays)})${conflict}`.execute(trx);
       }
       return;
     }
