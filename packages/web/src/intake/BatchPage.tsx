@@ -9,6 +9,7 @@ import { useResource } from '../api/useResource';
 import { shortId } from '../format/id';
 import { BatchResult } from './BatchResult';
 import { fetchBatch, fetchSourceStatus } from './intake.api';
+import { sourcePagePath } from './links';
 import { useIntakeNames } from './names';
 import { RejectsDrawer } from './RejectsDrawer';
 import './intake.css';
@@ -30,7 +31,7 @@ function BatchView({ batchId }: { batchId: string }) {
     <Button
       type="link"
       icon={<ArrowLeftOutlined />}
-      onClick={() => void navigate(data ? `/intake/sources/${encodeURIComponent(data.sourceId)}` : '/intake')}
+      onClick={() => void navigate(data ? sourcePagePath(data.sourceId) : '/intake')}
       className="intake-back"
       data-testid="batch-back"
     >
@@ -45,7 +46,7 @@ function BatchView({ batchId }: { batchId: string }) {
     );
   }
   const uploadCorrection = (rejected: BatchSummary) => {
-    void navigate(`/intake/sources/${encodeURIComponent(rejected.sourceId)}?corrects=${encodeURIComponent(rejected.id)}`);
+    void navigate(sourcePagePath(rejected.sourceId, rejected.id));
   };
 
   return (

@@ -9,6 +9,7 @@ import { formatTimestamp } from '../format/datetime';
 import { BatchTable } from './BatchTable';
 import { freshnessOf, groupByDepartment, matchesSearch, sortSources } from './freshness';
 import { fetchBatches, fetchSourceStatus, type SourceStatus } from './intake.api';
+import { sourcePagePath } from './links';
 import { useIntakeNames } from './names';
 import { RejectsDrawer } from './RejectsDrawer';
 import { SourceTable } from './SourceTable';
@@ -166,7 +167,7 @@ export function IntakePage() {
           asOf={asOf}
           grouped={view === 'department'}
           loading={status.loading && status.data === undefined}
-          onOpen={(source) => void navigate(`/intake/sources/${encodeURIComponent(source.id)}`)}
+          onOpen={(source) => void navigate(sourcePagePath(source.id))}
         />
       </Card>
 
@@ -185,7 +186,7 @@ export function IntakePage() {
         sources={all}
         onClose={() => setRejectsOf(null)}
         onUploadCorrection={(batch) =>
-          void navigate(`/intake/sources/${encodeURIComponent(batch.sourceId)}?corrects=${encodeURIComponent(batch.id)}`)
+          void navigate(sourcePagePath(batch.sourceId, batch.id))
         }
       />
     </Space>

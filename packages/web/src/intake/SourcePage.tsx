@@ -10,6 +10,7 @@ import { formatTimestamp } from '../format/datetime';
 import { BatchTable } from './BatchTable';
 import { freshnessOf } from './freshness';
 import { fetchBatches, fetchSourceStatus, type SourceStatus } from './intake.api';
+import { sourcePagePath } from './links';
 import { useIntakeNames } from './names';
 import { RejectsDrawer } from './RejectsDrawer';
 import { freshnessHint } from './SourceTable';
@@ -160,7 +161,7 @@ function SourceView({ sourceId }: { sourceId: string }) {
   const uploadCorrection = (batch: BatchSummary) => {
     setRejectsOf(null);
     if (batch.sourceId === sourceId) update({ corrects: batch.id });
-    else void navigate(`/intake/sources/${encodeURIComponent(batch.sourceId)}?corrects=${encodeURIComponent(batch.id)}`);
+    else void navigate(sourcePagePath(batch.sourceId, batch.id));
   };
 
   return (
@@ -197,7 +198,7 @@ function SourceView({ sourceId }: { sourceId: string }) {
             <UploadCard
               sources={sources}
               sourceId={source?.id}
-              onSourceChange={(id) => void navigate(`/intake/sources/${encodeURIComponent(id)}`)}
+              onSourceChange={(id) => void navigate(sourcePagePath(id))}
               corrects={corrects}
               onCorrectsChange={(batchId) => update({ corrects: batchId ?? null })}
               correctable={correctable}
