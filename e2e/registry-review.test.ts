@@ -165,6 +165,13 @@ describe('the city admin reviews the database, its data-quality queue and its le
     await page.screenshot({ path: join(SHOTS, 'lead-household.png'), fullPage: true });
     const added = await ctx.db.kysely.selectFrom('lead').select(['status']).execute();
     expect(added).toEqual([{ status: 'added' }]);
+
+    // A link to a delivery that does not exist says so, and leads back to the intake monitor.
+    await page.goto(`${base}/intake/batches/no-such-batch?row=3`);
+    await page.getByText('没有找到批次 no-such-batch').waitFor();
+    expect(await page.getByTestId('batch-row-note').count()).toBe(0);
+    await page.getByTestId('batch-back').click();
+    await page.waitForURL((url) => url.pathname === '/intake');
     await page.close();
   });
 
