@@ -77,7 +77,9 @@ describe('the social worker and the large screen, in a real browser', () => {
     const hit = page.getByTestId('search-result').filter({ hasText: '陈桂兰' });
     await hit.first().click();
     await page.getByTestId('read-reason-modal').waitFor();
-    await page.getByText('入户走访').click();
+    // Choose once the modal has finished zooming in: a click during the animation can miss.
+    await page.getByTestId('read-reason-modal').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    await page.getByRole('radio', { name: '入户走访' }).check();
     await page.getByTestId('read-reason-confirm').click();
     const members = page.getByTestId('household-members');
     await members.waitFor();
